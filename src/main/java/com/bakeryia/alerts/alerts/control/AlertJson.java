@@ -1,0 +1,47 @@
+package com.bakeryia.alerts.alerts.control;
+
+import com.bakeryia.alerts.alerts.entity.Alert;
+import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/** The published form of a stored alert: the SSE {@code data:}, the Redis payload, the history item. */
+public final class AlertJson {
+
+    private AlertJson() {
+    }
+
+    public static JsonObject of(Alert alert) {
+        return Json.createObjectBuilder()
+                .add("id", alert.alertId())
+                .add("seq", alert.seq())
+                .add("tenant_id", alert.tenantId())
+                .add("item_type", alert.itemType().wireName())
+                .add("service", alert.service())
+                .add("type", alert.type())
+                .add("severity", alert.severity().wireName())
+                .add("title", alert.title())
+                .add("message", alert.message() == null ? "" : alert.message())
+                .add("actions", parse(alert.actionsJson(), JsonValue.EMPTY_JSON_ARRAY))
+                .add("metadata", parse(alert.metadataJson(), JsonValue.EMPTY_JSON_OBJECT))
+                .add("timestamp", alert.occurredAt().toString())
+                .add("stored_at", alert.storedAt().toString())
+                .build();
+    }
+
+    public static StoredAlert stored(Alert alert) {
+        return new StoredAlert(alert.seq(), alert.alertId(), alert.tenantId(),
+                StoredAlert.eventName(alert.itemType(), alert.service()), of(alert).toString());
+    }
+
+    private static JsonValue parse(String json, JsonValue fallback) {
+        if (json == null || json.isBlank()) {
+            return fallback;
+        }
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+}

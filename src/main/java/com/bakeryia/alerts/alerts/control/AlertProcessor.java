@@ -1,0 +1,43 @@
+package com.bakeryia.alerts.alerts.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.logging.Logger;
+
+/**
+ * What happens to one message from the alerts queue: parse, store once, or dead-letter with the
+ * reason when it can never succeed. A passing failure (the database is down) is thrown, so the
+ * transaction rolls back and the broker redelivers up to its limit.
+ */
+@ApplicationScoped
+public class AlertProcessor {
+
+    private static final Logger LOG = Logger.getLogger(AlertProcessor.class.getName());
+
+    @Inject
+    AlertStore store;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Transactional
+    public void process(byte[] body) {
+        AlertSubmission submission;
+        try {
+            submission = AlertParser.parse(body);
+        } catch (InvalidAlert invalid) {
+            LOG.warning(() -> "Dead-lettering an alert message (" + invalid.code() + "): " + invalid.getMessage());
+            deadLetters.send(body, invalid.code(), invalid.getMessage());
+            return;
+        }
+        store.storeOnce(submission).ifPresentOrElse(
+                stored -> LOG.fine(() -> "Stored alert " + stored.alertId() + " as " + stored.seq()),
+                () -> LOG.info(() -> "Alert " + submission.id() + " was stored before; duplicate ignored"));
+    }
+
+    public void reject(byte[] body, String code, String reason) {
+        LOG.warning(() -> "Dead-lettering an alert message (" + code + "): " + reason);
+        deadLetters.send(body, code, reason);
+    }
+}

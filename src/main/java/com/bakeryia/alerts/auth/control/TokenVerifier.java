@@ -1,0 +1,166 @@
+package com.bakeryia.alerts.auth.control;
+
+import com.bakeryia.alerts.platform.ApiProblem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.RsaKeyUtil;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Verifies a token the runtime did not see (one passed in the query string) with exactly the
+ * MicroProfile JWT settings the runtime uses for the Authorization header: RS256 only, the
+ * configured key (PEM, JWK, JWKS, a file or a JWKS URL), issuer, optional audiences, a required
+ * expiry and a bounded clock skew.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    private static final Logger LOG = Logger.getLogger(TokenVerifier.class.getName());
+    private static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+
+    @Inject
+    Config config;
+
+    private volatile JwtConsumer consumer;
+
+    public Caller verify(String token) {
+        JwtClaims claims;
+        try {
+            claims = consumer().processToClaims(token);
+        } catch (InvalidJwtException e) {
+            if (e.hasExpired()) {
+                throw ApiProblem.unauthorized("token_expired", "The token has expired; sign in again.");
+            }
+            throw ApiProblem.unauthorized("invalid_token", "The token is not valid for this server.");
+        }
+        return caller(claims);
+    }
+
+    static Caller caller(JwtClaims claims) {
+        try {
+            String user = claims.getClaimValueAsString("upn");
+            if (user == null) {
+                user = claims.getClaimValueAsString("preferred_username");
+            }
+            if (user == null) {
+                user = claims.getSubject();
+            }
+            if (user == null) {
+                throw ApiProblem.unauthorized("invalid_token", "The token names no user (upn, preferred_username or sub).");
+            }
+            List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
+            return Caller.of(user, Callers.strings(claims.getClaimValue(Caller.TENANTS_CLAIM)), groups);
+        } catch (MalformedClaimException e) {
+            throw ApiProblem.unauthorized("invalid_token", "The token has a malformed claim.");
+        }
+    }
+
+    private JwtConsumer consumer() {
+        JwtConsumer current = consumer;
+        if (current == null) {
+            synchronized (this) {
+                if (consumer == null) {
+                    consumer = build();
+                }
+                current = consumer;
+            }
+        }
+        return current;
+    }
+
+    private JwtConsumer build() {
+        String issuer = config.getOptionalValue(JwtSettings.ISSUER, String.class)
+                .orElseThrow(() -> new IllegalStateException(JwtSettings.ISSUER + " is not configured"));
+        JwtConsumerBuilder builder = new JwtConsumerBuilder()
+                .setRequireExpirationTime()
+                .setAllowedClockSkewInSeconds(config.getOptionalValue(JwtSettings.CLOCK_SKEW, Integer.class)
+                        .orElse(DEFAULT_CLOCK_SKEW_SECONDS))
+                .setExpectedIssuer(issuer)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                        AlgorithmIdentifiers.RSA_USING_SHA256);
+        Optional<String[]> audiences = config.getOptionalValue(JwtSettings.AUDIENCES, String[].class);
+        if (audiences.isPresent() && audiences.get().length > 0) {
+            builder.setExpectedAudience(audiences.get());
+        } else {
+            builder.setSkipDefaultAudienceValidation();
+        }
+        Optional<String> key = config.getOptionalValue(JwtSettings.PUBLIC_KEY, String.class);
+        Optional<String> location = config.getOptionalValue(JwtSettings.PUBLIC_KEY_LOCATION, String.class);
+        try {
+            if (key.isPresent()) {
+                useKeyText(builder, key.get());
+            } else if (location.isPresent()) {
+                String where = location.get().strip();
+                if (where.startsWith("https://") || where.startsWith("http://")) {
+                    builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(where)));
+                } else {
+                    useKeyText(builder, read(where));
+                }
+            } else {
+                throw new IllegalStateException("No token verification key: set " + JwtSettings.PUBLIC_KEY
+                        + " or " + JwtSettings.PUBLIC_KEY_LOCATION);
+            }
+        } catch (JoseException | java.security.spec.InvalidKeySpecException | IOException e) {
+            throw new IllegalStateException("The configured token verification key cannot be read", e);
+        }
+        LOG.fine("Query-token verifier ready for issuer " + issuer);
+        return builder.build();
+    }
+
+    private static void useKeyText(JwtConsumerBuilder builder, String text)
+            throws JoseException, java.security.spec.InvalidKeySpecException {
+        String trimmed = text.strip();
+        if (trimmed.startsWith("{")) {
+            List<JsonWebKey> keys = trimmed.contains("\"keys\"")
+                    ? new JsonWebKeySet(trimmed).getJsonWebKeys()
+                    : List.of(JsonWebKey.Factory.newJwk(trimmed));
+            builder.setVerificationKeyResolver(new JwksVerificationKeyResolver(keys));
+            return;
+        }
+        String pem = trimmed.startsWith("-----BEGIN")
+                ? trimmed
+                : "-----BEGIN PUBLIC KEY-----\n" + trimmed + "\n-----END PUBLIC KEY-----";
+        PublicKey publicKey = new RsaKeyUtil().fromPemEncoded(pem);
+        builder.setVerificationKey(publicKey);
+    }
+
+    private static String read(String location) throws IOException {
+        if (location.startsWith("file:")) {
+            return Files.readString(Path.of(URI.create(location)), StandardCharsets.UTF_8);
+        }
+        Path path = Path.of(location);
+        if (Files.isRegularFile(path)) {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        }
+        String resource = location.startsWith("/") ? location.substring(1) : location;
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("No key at " + location);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package com.bakeryia.alerts.fanout.control;
+
+import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.streams.control.TenantBroadcasters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The single-server fan-out of the embedded mode: straight to this server's broadcasters. */
+@ApplicationScoped
+public class LocalAlertBus implements AlertBus {
+
+    @Inject
+    TenantBroadcasters broadcasters;
+
+    @Override
+    public void publish(StoredAlert alert) {
+        broadcasters.deliver(alert);
+    }
+}

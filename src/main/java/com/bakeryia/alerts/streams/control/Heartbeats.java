@@ -1,0 +1,64 @@
+package com.bakeryia.alerts.streams.control;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends {@code heartbeat} to every stream at a fixed interval ({@code HEARTBEAT_INTERVAL_SECONDS},
+ * 15 s by default: well under proxy idle timeouts, and the way dead connections are found).
+ */
+@ApplicationScoped
+public class Heartbeats {
+
+    private static final Logger LOG = Logger.getLogger(Heartbeats.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    TenantBroadcasters broadcasters;
+
+    @Inject
+    @ConfigProperty(name = "heartbeat.interval.seconds", defaultValue = "15")
+    int intervalSeconds;
+
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (intervalSeconds < 1) {
+            throw new IllegalArgumentException("heartbeat.interval.seconds must be at least 1, was " + intervalSeconds);
+        }
+        task = scheduler.scheduleAtFixedRate(this::beat, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        LOG.info(() -> "Heartbeats every " + intervalSeconds + " s");
+    }
+
+    private void beat() {
+        try {
+            broadcasters.heartbeat();
+        } catch (RuntimeException e) {
+            // A periodic task that throws is never run again; keep beating.
+            LOG.log(Level.WARNING, "Heartbeat round failed", e);
+        }
+    }
+
+    public int intervalSeconds() {
+        return intervalSeconds;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+}

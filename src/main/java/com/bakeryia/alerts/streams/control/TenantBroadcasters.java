@@ -1,0 +1,146 @@
+package com.bakeryia.alerts.streams.control;
+
+import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.auth.control.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseBroadcaster;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/**
+ * One {@link SseBroadcaster} per tenant, and the register of open streams on this server. A stream
+ * of several tenants is registered with each of their broadcasters; an alert goes to its tenant's
+ * broadcaster only, so no stream sees another tenant's alert or the same alert twice.
+ *
+ * <p>A client that went away is noticed only when a write to it fails; heartbeats make sure a write
+ * happens, and a failed write removes the stream everywhere.
+ */
+@ApplicationScoped
+public class TenantBroadcasters {
+
+    private static final Logger LOG = Logger.getLogger(TenantBroadcasters.class.getName());
+
+    /** Reconnect delays are spread over this window so that clients of a restarted server return gradually. */
+    static final int RETRY_MIN_MILLIS = 1_000;
+    static final int RETRY_MAX_MILLIS = 5_000;
+
+    private final ConcurrentMap<String, SseBroadcaster> byTenant = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SseEventSink, OpenStream> streams = new ConcurrentHashMap<>();
+    private volatile Sse sse;
+
+    @Inject
+    MetricRegistry metrics;
+
+    record OpenStream(String user, Set<String> tenants, Instant openedAt) {
+    }
+
+    @PostConstruct
+    void registerGauges() {
+        metrics.gauge("sse.streams.open", this, TenantBroadcasters::openStreams);
+        metrics.gauge("sse.tenants.active", this, b -> b.byTenant.size());
+    }
+
+    /** Greets the client with a {@code connection} event, then subscribes it to its tenants' alerts. */
+    public void open(Sse sse, SseEventSink sink, Caller caller, Set<String> tenants, int heartbeatSeconds) {
+        this.sse = sse;
+        OutboundSseEvent hello = sse.newEventBuilder()
+                .name("connection")
+                .reconnectDelay(ThreadLocalRandom.current().nextInt(RETRY_MIN_MILLIS, RETRY_MAX_MILLIS + 1))
+                .data(Json.createObjectBuilder()
+                        .add("user", caller.user())
+                        .add("tenants", Json.createArrayBuilder(tenants))
+                        .add("server_time", Instant.now().toString())
+                        .add("heartbeat_seconds", heartbeatSeconds)
+                        .build().toString())
+                .build();
+        streams.put(sink, new OpenStream(caller.user(), tenants, Instant.now()));
+        sink.send(hello).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                drop(sink);
+            }
+        });
+        for (String tenant : tenants) {
+            broadcaster(tenant).register(sink);
+        }
+    }
+
+    /** Sends a stored alert to every open stream of its tenant on this server. */
+    public void deliver(StoredAlert alert) {
+        Sse current = sse;
+        SseBroadcaster broadcaster = byTenant.get(alert.tenantId());
+        if (current == null || broadcaster == null) {
+            return;
+        }
+        broadcaster.broadcast(current.newEventBuilder()
+                .name(alert.eventName())
+                .id(Long.toString(alert.seq()))
+                .data(alert.json())
+                .build());
+    }
+
+    /** Writes a heartbeat to every open stream; a stream whose write fails is closed and forgotten. */
+    public void heartbeat() {
+        Sse current = sse;
+        if (current == null) {
+            return;
+        }
+        OutboundSseEvent beat = current.newEventBuilder()
+                .name("heartbeat")
+                .data(Json.createObjectBuilder().add("server_time", Instant.now().toString()).build().toString())
+                .build();
+        for (SseEventSink sink : streams.keySet()) {
+            if (sink.isClosed()) {
+                drop(sink);
+                continue;
+            }
+            try {
+                sink.send(beat).whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        drop(sink);
+                    }
+                });
+            } catch (RuntimeException e) {
+                drop(sink);
+            }
+        }
+    }
+
+    public int openStreams() {
+        return streams.size();
+    }
+
+    private SseBroadcaster broadcaster(String tenant) {
+        return byTenant.computeIfAbsent(tenant, t -> {
+            SseBroadcaster broadcaster = sse.newBroadcaster();
+            broadcaster.onError((sink, failure) -> drop(sink));
+            broadcaster.onClose(this::drop);
+            return broadcaster;
+        });
+    }
+
+    private void drop(SseEventSink sink) {
+        OpenStream stream = streams.remove(sink);
+        if (stream == null) {
+            return;
+        }
+        LOG.fine(() -> "Stream of " + stream.user() + " closed after "
+                + java.time.Duration.between(stream.openedAt(), Instant.now()).toSeconds() + " s");
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINEST, "Closing a broken stream failed", e);
+        }
+    }
+}
