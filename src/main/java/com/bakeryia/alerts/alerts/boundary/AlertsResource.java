@@ -68,7 +68,7 @@ public class AlertsResource {
     public String history(@Context SecurityContext security,
                           @QueryParam("tenant") String tenant,
                           @QueryParam("limit") @DefaultValue("50") int limit) {
-        Caller caller = callers.fromContext(security, null);
+        Caller caller = callers.fromContext(security, null, null);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.badRequest("invalid_parameter", "limit must be between 1 and " + MAX_LIMIT + ".");
         }

@@ -7,6 +7,7 @@ import com.bakeryia.alerts.platform.ApiProblem;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +19,9 @@ import java.io.StringReader;
 
 /**
  * {@code POST /api/auth/demo-login}: a token for a demo user, only while this server signs its own
- * development tokens (no verification key configured); 404 otherwise.
+ * development tokens (no verification key configured); 404 otherwise. Body:
+ * {@code {"username": "alice"}}, optionally {@code "ttl_seconds"} for a shorter-lived token (to try
+ * expiry without waiting).
  */
 @Path("auth/demo-login")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +48,17 @@ public class DemoLoginResource {
         String username = request.getString("username");
         var user = DemoUsers.find(username).orElseThrow(() -> ApiProblem.badRequest("unknown_user",
                 "No demo user '" + username + "'; try one of " + String.join(", ", DemoUsers.names()) + "."));
-        var token = issuer.issue(user);
+        long lifetime = issuer.maxLifetimeSeconds();
+        JsonValue ttl = request.get("ttl_seconds");
+        if (ttl != null) {
+            if (!(ttl instanceof JsonNumber number) || !number.isIntegral()
+                    || number.longValue() < 1 || number.longValue() > lifetime) {
+                throw ApiProblem.badRequest("invalid_field",
+                        "The field 'ttl_seconds' must be a whole number from 1 to " + lifetime + ".");
+            }
+            lifetime = number.longValue();
+        }
+        var token = issuer.issue(user, lifetime);
         return Json.createObjectBuilder()
                 .add("token", token.token())
                 .add("username", user.username())

@@ -20,13 +20,24 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class Callers {
 
+    private static final String BEARER = "Bearer ";
+
     @Inject
     TokenVerifier verifier;
 
-    public Caller fromContext(SecurityContext security, String queryToken) {
+    /**
+     * @param authorization the Authorization header, if any
+     * @param queryToken    the {@code ?token=} parameter, if any (event streams only)
+     */
+    public Caller fromContext(SecurityContext security, String authorization, String queryToken) {
         Principal principal = security.getUserPrincipal();
         if (principal instanceof JsonWebToken jwt) {
             return of(jwt);
+        }
+        // On paths that web.xml leaves open the runtime only authenticates a valid header; verify
+        // what it passed over here too, so a bad or expired token gets its precise 401.
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return verifier.verify(authorization.substring(BEARER.length()).strip());
         }
         if (queryToken != null && !queryToken.isBlank()) {
             return verifier.verify(queryToken);

@@ -28,9 +28,14 @@ public class TokenIssuer {
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    public IssuedToken issue(DemoUsers.DemoUser user) {
+    public long maxLifetimeSeconds() {
+        return tokenMinutes * 60L;
+    }
+
+    /** @param lifetimeSeconds at most {@link #maxLifetimeSeconds()} */
+    public IssuedToken issue(DemoUsers.DemoUser user, long lifetimeSeconds) {
         Instant now = Instant.now();
-        Instant expiresAt = now.plusSeconds(tokenMinutes * 60L);
+        Instant expiresAt = now.plusSeconds(Math.min(lifetimeSeconds, maxLifetimeSeconds()));
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.getValue(JwtSettings.ISSUER, String.class));
         claims.setSubject(user.username());

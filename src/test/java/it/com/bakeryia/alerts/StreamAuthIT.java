@@ -1,0 +1,106 @@
+package it.com.bakeryia.alerts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.com.bakeryia.alerts.support.Server;
+import it.com.bakeryia.alerts.support.SseClient;
+import it.com.bakeryia.alerts.support.Tokens;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/** Who may open /api/events, and what everyone else is told. */
+class StreamAuthIT {
+
+    static void assertRefused(SseClient client, int status, String code) {
+        try (client) {
+            assertEquals(status, client.status(), client.errorBody());
+            assertTrue(client.contentType().startsWith("application/json"), client.contentType());
+            JsonObject error = Server.json(client.errorBody());
+            assertEquals(code, error.getString("error"));
+            assertTrue(error.getString("message").length() > 10);
+        }
+    }
+
+    @Test
+    void noTokenGets401() {
+        assertRefused(SseClient.open("api/events"), 401, "missing_token");
+    }
+
+    @Test
+    void aTokenWithABadSignatureGets401() {
+        String forged = Tokens.signedByAStranger("bakery-ia-alerts");
+        assertRefused(SseClient.forToken(forged), 401, "invalid_token");
+        try (SseClient header = SseClient.open("api/events", "Authorization", "Bearer " + forged)) {
+            assertEquals(401, header.status());
+        }
+    }
+
+    @Test
+    void aTamperedTokenGets401() {
+        String token = Server.demoToken("alice");
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1].substring(0, parts[1].length() - 4) + "AAAA." + parts[2];
+        assertRefused(SseClient.forToken(tampered), 401, "invalid_token");
+        assertRefused(SseClient.forToken("not-a-jwt"), 401, "invalid_token");
+    }
+
+    @Test
+    void anExpiredTokenGets401ThroughQueryAndHeader() {
+        String shortLived = Server.demoToken("alice", 1);
+        try (SseClient fresh = SseClient.forToken(shortLived)) {
+            assertEquals(200, fresh.status(), "valid before it expires");
+        }
+        // The server tolerates the configured clock skew (0 s in the integration tests).
+        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            try (SseClient client = SseClient.forToken(shortLived)) {
+                return client.status() == 401;
+            }
+        });
+        assertRefused(SseClient.forToken(shortLived), 401, "token_expired");
+        try (SseClient header = SseClient.open("api/events", "Authorization", "Bearer " + shortLived)) {
+            assertEquals(401, header.status());
+        }
+        HttpResponse<String> history = Server.get("api/alerts", shortLived);
+        assertEquals(401, history.statusCode());
+    }
+
+    @Test
+    void theHeaderWorksAsWellAsTheQuery() {
+        try (SseClient client = SseClient.open("api/events", "Authorization", "Bearer " + Server.demoToken("bob"))) {
+            assertEquals(200, client.status());
+            assertEquals("bob", client.next(Duration.ofSeconds(10)).json().getString("user"));
+        }
+    }
+
+    @Test
+    void aTenantOutsideTheTokenGets403() {
+        assertRefused(SseClient.open("api/events?tenant=bakery-norte&token=" + Server.demoToken("alice")),
+                403, "tenant_forbidden");
+        try (SseClient narrowed = SseClient.open("api/events?tenant=bakery-norte&token=" + Server.demoToken("carol"))) {
+            assertEquals(200, narrowed.status());
+            assertEquals("[\"bakery-norte\"]",
+                    narrowed.next(Duration.ofSeconds(10)).json().getJsonArray("tenants").toString());
+        }
+    }
+
+    @Test
+    void aUserWithoutTenantsGets403() {
+        assertRefused(SseClient.forToken(Server.publisherToken()), 403, "no_tenant");
+    }
+
+    @Test
+    void theDemoLoginExplainsItsRefusals() {
+        HttpResponse<String> unknown = Server.post("api/auth/demo-login", null, "{\"username\": \"eve\"}");
+        assertEquals(400, unknown.statusCode());
+        assertEquals("unknown_user", Server.json(unknown.body()).getString("error"));
+        HttpResponse<String> malformed = Server.post("api/auth/demo-login", null, "{");
+        assertEquals(400, malformed.statusCode());
+        assertEquals("malformed_json", Server.json(malformed.body()).getString("error"));
+        HttpResponse<String> ttl = Server.post("api/auth/demo-login", null, "{\"username\": \"bob\", \"ttl_seconds\": 0}");
+        assertEquals(400, ttl.statusCode());
+    }
+}

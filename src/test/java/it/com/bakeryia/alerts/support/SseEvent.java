@@ -1,0 +1,16 @@
+package it.com.bakeryia.alerts.support;
+
+import jakarta.json.JsonObject;
+import java.time.Instant;
+
+/** One server-sent event as a client parsed it. */
+public record SseEvent(String name, String id, String data, Integer retry, Instant receivedAt) {
+
+    public JsonObject json() {
+        return Server.json(data);
+    }
+
+    public boolean isAlert() {
+        return !"connection".equals(name) && !"heartbeat".equals(name);
+    }
+}

@@ -1,0 +1,37 @@
+package it.com.bakeryia.alerts.support;
+
+import java.util.List;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/** Tokens the server must refuse, signed by a key it has never seen. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String signedByAStranger(String issuer) {
+        try {
+            RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+            JwtClaims claims = new JwtClaims();
+            claims.setIssuer(issuer);
+            claims.setSubject("mallory");
+            claims.setClaim("upn", "mallory");
+            claims.setStringListClaim("groups", List.of("alert-publisher"));
+            claims.setStringListClaim("tenants", List.of("bakery-centro", "bakery-norte"));
+            claims.setIssuedAtToNow();
+            claims.setExpirationTimeMinutesInTheFuture(10);
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims.toJson());
+            jws.setKey(key.getPrivateKey());
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
