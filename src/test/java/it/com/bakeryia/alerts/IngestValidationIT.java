@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.com.bakeryia.alerts.support.Server;
 import it.com.bakeryia.alerts.support.SseClient;
+import it.com.bakeryia.alerts.support.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
@@ -79,7 +80,10 @@ class IngestValidationIT {
         String body = alert(newId(), "bakery-centro", "inventory", "low", "t");
         HttpResponse<String> anonymous = Server.post("api/alerts", null, body);
         assertEquals(401, anonymous.statusCode());
-        assertEquals("unauthorized", Server.json(anonymous.body()).getString("error"));
+        assertEquals("missing_token", Server.json(anonymous.body()).getString("error"));
+        HttpResponse<String> forged = Server.post("api/alerts", Tokens.signedByAStranger("bakery-ia-alerts"), body);
+        assertEquals(401, forged.statusCode());
+        assertEquals("invalid_token", Server.json(forged.body()).getString("error"));
 
         HttpResponse<String> user = Server.post("api/alerts", Server.demoToken("alice"), body);
         assertEquals(403, user.statusCode());

@@ -8,24 +8,21 @@ import com.bakeryia.alerts.alerts.control.AlertSubmission;
 import com.bakeryia.alerts.alerts.control.InvalidAlert;
 import com.bakeryia.alerts.auth.control.Caller;
 import com.bakeryia.alerts.auth.control.Callers;
-import com.bakeryia.alerts.platform.AlertsApplication;
 import com.bakeryia.alerts.platform.ApiProblem;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.Logger;
@@ -49,8 +46,9 @@ public class AlertsResource {
     /** HTTP ingest: validated here for a precise 400, then queued like any producer's message. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed(AlertsApplication.PUBLISHER_ROLE)
-    public Response ingest(InputStream body) throws IOException {
+    public Response ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body)
+            throws IOException {
+        callers.authenticate(authorization, null).requireGroup(Caller.ALERT_PUBLISHER);
         byte[] bytes = AlertParser.readLimited(body);
         AlertSubmission alert;
         try {
@@ -65,16 +63,15 @@ public class AlertsResource {
 
     /** History of the caller's tenants (or the subset named by {@code tenant}), newest first. */
     @GET
-    public String history(@Context SecurityContext security,
+    public String history(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @QueryParam("tenant") String tenant,
                           @QueryParam("limit") @DefaultValue("50") int limit) {
-        Caller caller = callers.fromContext(security, null, null);
+        Caller caller = callers.authenticate(authorization, null);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.badRequest("invalid_parameter", "limit must be between 1 and " + MAX_LIMIT + ".");
         }
         JsonArrayBuilder items = Json.createArrayBuilder();
         store.recent(caller.narrowTenants(tenant), limit).forEach(a -> items.add(AlertJson.of(a)));
-        JsonArray result = items.build();
-        return result.toString();
+        return items.build().toString();
     }
 }

@@ -3,6 +3,7 @@ package com.bakeryia.alerts.auth.control;
 import com.bakeryia.alerts.platform.ApiProblem;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,9 @@ import java.util.stream.Collectors;
 public record Caller(String user, Set<String> tenants, Set<String> groups) {
 
     public static final String TENANTS_CLAIM = "tenants";
+    public static final String GROUPS_CLAIM = "groups";
+    /** The group whose members may publish alerts through {@code POST /api/alerts}. */
+    public static final String ALERT_PUBLISHER = "alert-publisher";
 
     public Caller {
         tenants = Set.copyOf(new LinkedHashSet<>(tenants));
@@ -22,6 +26,24 @@ public record Caller(String user, Set<String> tenants, Set<String> groups) {
 
     public static Caller of(String user, Collection<String> tenants, Collection<String> groups) {
         return new Caller(user, new LinkedHashSet<>(tenants), new LinkedHashSet<>(groups));
+    }
+
+    /** A string-list claim, whether the token has it as a JSON array or a single string. */
+    static List<String> strings(Object claim) {
+        if (claim == null) {
+            return List.of();
+        }
+        if (claim instanceof Collection<?> collection) {
+            return collection.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(claim));
+    }
+
+    /** @throws ApiProblem 403 unless the token carries the group */
+    public void requireGroup(String group) {
+        if (!groups.contains(group)) {
+            throw ApiProblem.forbidden("forbidden", "The token does not carry the group '" + group + "'.");
+        }
     }
 
     /**

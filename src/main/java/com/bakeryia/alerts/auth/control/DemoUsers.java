@@ -14,7 +14,7 @@ public final class DemoUsers {
             "alice", new DemoUser("alice", List.of("bakery-centro"), List.of("user")),
             "bob", new DemoUser("bob", List.of("bakery-norte"), List.of("user")),
             "carol", new DemoUser("carol", List.of("bakery-centro", "bakery-norte"), List.of("user")),
-            "inventory-service", new DemoUser("inventory-service", List.of(), List.of("alert-publisher")));
+            "inventory-service", new DemoUser("inventory-service", List.of(), List.of(Caller.ALERT_PUBLISHER)));
 
     private DemoUsers() {
     }

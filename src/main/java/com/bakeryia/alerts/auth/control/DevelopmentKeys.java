@@ -5,17 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * Decides at start-up whether this server signs its own development tokens: only when no
- * verification key is configured. Then it loads (or creates) the shared development key and
- * publishes its public half through {@link DevelopmentKeyConfigSource}.
+ * verification key is configured. Then it loads (or creates) the development key shared by every
+ * server of the deployment through the database.
  */
 @ApplicationScoped
 public class DevelopmentKeys {
@@ -29,6 +32,7 @@ public class DevelopmentKeys {
     SigningKeyStore store;
 
     private volatile PrivateKey privateKey;
+    private volatile PublicKey publicKey;
     private volatile String keyId;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -39,13 +43,14 @@ public class DevelopmentKeys {
         }
         SigningKey key = loadOrCreate();
         try {
-            privateKey = KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(key.privateKey())));
-        } catch (java.security.GeneralSecurityException e) {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            Base64.Decoder base64 = Base64.getDecoder();
+            publicKey = rsa.generatePublic(new X509EncodedKeySpec(base64.decode(key.publicKey())));
+            privateKey = rsa.generatePrivate(new PKCS8EncodedKeySpec(base64.decode(key.privateKey())));
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("The stored development key cannot be read", e);
         }
         keyId = key.keyId();
-        DevelopmentKeyConfigSource.publish(pem(key.publicKey()));
         LOG.info(() -> "No token verification key is configured: this server signs development tokens "
                 + "(key id " + keyId + ") and the demo login is on.");
     }
@@ -60,16 +65,12 @@ public class DevelopmentKeys {
         });
     }
 
-    private static String pem(String base64) {
-        StringBuilder pem = new StringBuilder("-----BEGIN PUBLIC KEY-----\n");
-        for (int i = 0; i < base64.length(); i += 64) {
-            pem.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
-        }
-        return pem.append("-----END PUBLIC KEY-----\n").toString();
-    }
-
     public boolean active() {
         return privateKey != null;
+    }
+
+    PublicKey publicKey() {
+        return publicKey;
     }
 
     PrivateKey privateKey() {

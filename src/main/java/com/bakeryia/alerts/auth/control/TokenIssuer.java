@@ -40,7 +40,7 @@ public class TokenIssuer {
         claims.setIssuer(config.getValue(JwtSettings.ISSUER, String.class));
         claims.setSubject(user.username());
         claims.setClaim("upn", user.username());
-        claims.setStringListClaim("groups", user.groups());
+        claims.setStringListClaim(Caller.GROUPS_CLAIM, user.groups());
         claims.setStringListClaim(Caller.TENANTS_CLAIM, user.tenants());
         claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(expiresAt.getEpochSecond()));

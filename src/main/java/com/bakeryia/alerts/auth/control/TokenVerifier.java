@@ -30,10 +30,10 @@ import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 
 /**
- * Verifies a token the runtime did not see (one passed in the query string) with exactly the
- * MicroProfile JWT settings the runtime uses for the Authorization header: RS256 only, the
- * configured key (PEM, JWK, JWKS, a file or a JWKS URL), issuer, optional audiences, a required
- * expiry and a bounded clock skew.
+ * Verifies bearer tokens with the standard MicroProfile JWT settings ({@link JwtSettings}): RS256
+ * only, the configured key (PEM, JWK, JWKS, a file or a JWKS URL) or else the development key,
+ * issuer, optional audiences, a required expiry and a bounded clock skew. Tokens and the reasons
+ * they fail are never logged: a rejected token may still be someone's credential.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -43,6 +43,9 @@ public class TokenVerifier {
 
     @Inject
     Config config;
+
+    @Inject
+    DevelopmentKeys developmentKeys;
 
     private volatile JwtConsumer consumer;
 
@@ -71,8 +74,8 @@ public class TokenVerifier {
             if (user == null) {
                 throw ApiProblem.unauthorized("invalid_token", "The token names no user (upn, preferred_username or sub).");
             }
-            List<String> groups = claims.hasClaim("groups") ? claims.getStringListClaimValue("groups") : List.of();
-            return Caller.of(user, Callers.strings(claims.getClaimValue(Caller.TENANTS_CLAIM)), groups);
+            return Caller.of(user, Caller.strings(claims.getClaimValue(Caller.TENANTS_CLAIM)),
+                    Caller.strings(claims.getClaimValue(Caller.GROUPS_CLAIM)));
         } catch (MalformedClaimException e) {
             throw ApiProblem.unauthorized("invalid_token", "The token has a malformed claim.");
         }
@@ -110,7 +113,9 @@ public class TokenVerifier {
         Optional<String> key = config.getOptionalValue(JwtSettings.PUBLIC_KEY, String.class);
         Optional<String> location = config.getOptionalValue(JwtSettings.PUBLIC_KEY_LOCATION, String.class);
         try {
-            if (key.isPresent()) {
+            if (developmentKeys.active()) {
+                builder.setVerificationKey(developmentKeys.publicKey());
+            } else if (key.isPresent()) {
                 useKeyText(builder, key.get());
             } else if (location.isPresent()) {
                 String where = location.get().strip();

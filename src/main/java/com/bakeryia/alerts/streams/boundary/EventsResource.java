@@ -6,6 +6,7 @@ import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.streams.control.Heartbeats;
 import com.bakeryia.alerts.streams.control.TenantBroadcasters;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.Set;
@@ -38,10 +38,10 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context SecurityContext security,
+    public void stream(@Context SseEventSink sink, @Context Sse sse,
                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                       @QueryParam("token") String token, @QueryParam("tenant") String tenant) {
-        Caller caller = callers.fromContext(security, authorization, token);
+                       @QueryParam("token") @DefaultValue("") String token, @QueryParam("tenant") String tenant) {
+        Caller caller = callers.authenticate(authorization, token);
         Set<String> tenants = caller.narrowTenants(tenant);
         if (tenants.isEmpty()) {
             throw ApiProblem.forbidden("no_tenant", "The token names no tenant whose alerts could be streamed.");
