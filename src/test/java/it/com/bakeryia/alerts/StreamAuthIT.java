@@ -1,13 +1,19 @@
 package it.com.bakeryia.alerts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.com.bakeryia.alerts.support.Server;
 import it.com.bakeryia.alerts.support.SseClient;
 import it.com.bakeryia.alerts.support.Tokens;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -100,5 +106,33 @@ class StreamAuthIT {
         assertEquals("malformed_json", Server.json(malformed.body()).getString("error"));
         HttpResponse<String> ttl = Server.post("api/auth/demo-login", null, "{\"username\": \"bob\", \"ttl_seconds\": 0}");
         assertEquals(400, ttl.statusCode());
+    }
+
+    @Test
+    void noTokenEverReachesTheServerLogs() throws IOException {
+        String forged = Tokens.signedByAStranger("bakery-ia-alerts");
+        String expired = Server.demoToken("bob", 1);
+        String valid = Server.demoToken("carol");
+        Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> {
+            try (SseClient client = SseClient.forToken(expired)) {
+                return client.status() == 401;
+            }
+        });
+        for (String token : new String[] {forged, expired, valid}) {
+            SseClient.forToken(token).close();
+            SseClient.open("api/events", "Authorization", "Bearer " + token).close();
+            Server.get("api/alerts", token);
+            Server.post("api/alerts", token, "{}");
+        }
+        Path logs = Path.of(System.getProperty("it.server.logs"));
+        try (Stream<Path> files = Files.walk(logs)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                for (String token : new String[] {forged, expired, valid}) {
+                    String signature = token.substring(token.lastIndexOf('.') + 1);
+                    assertFalse(text.contains(signature), "a token is in " + file);
+                }
+            }
+        }
     }
 }
