@@ -1,5 +1,5 @@
 /**
- * The JAX-RS application and what every resource shares: the {@code /api} root and JSON error
- * bodies ({@code {"error": ..., "message": ...}}).
+ * What every component shares: the JAX-RS application under {@code /api}, JSON error bodies
+ * ({@code {"error": ..., "message": ...}}) and the database schema's migrations.
  */
 package com.bakeryia.alerts.platform;

@@ -1,7 +1,9 @@
 package com.bakeryia.alerts.alerts.boundary;
 
 import jakarta.annotation.Resource;
+import com.bakeryia.alerts.platform.SchemaMigrations;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -17,8 +19,14 @@ public class DatabaseReadiness implements HealthCheck {
     @Resource(lookup = "jdbc/alerts")
     DataSource dataSource;
 
+    @Inject
+    SchemaMigrations schema;
+
     @Override
     public HealthCheckResponse call() {
+        if (!schema.awaitCompleted(0)) {
+            return HealthCheckResponse.builder().name("database").down().withData("schema", "migrating").build();
+        }
         try (Connection connection = dataSource.getConnection()) {
             return HealthCheckResponse.builder().name("database")
                     .status(connection.isValid(2))

@@ -1,5 +1,6 @@
 package com.bakeryia.alerts.alerts.control;
 
+import com.bakeryia.alerts.platform.SchemaMigrations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,8 +22,14 @@ public class AlertProcessor {
     @Inject
     DeadLetters deadLetters;
 
+    @Inject
+    SchemaMigrations schema;
+
     @Transactional
     public void process(byte[] body) {
+        if (!schema.awaitCompleted(60)) {
+            throw new IllegalStateException("The database schema is not ready yet; the message will be redelivered");
+        }
         AlertSubmission submission;
         try {
             submission = AlertParser.parse(body);

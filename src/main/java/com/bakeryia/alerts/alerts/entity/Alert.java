@@ -7,7 +7,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -20,8 +19,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "alerts",
-        uniqueConstraints = @UniqueConstraint(name = "alerts_alert_id_key", columnNames = "alert_id"),
-        indexes = @Index(name = "alerts_tenant_seq_idx", columnList = "tenant_id, seq"))
+        uniqueConstraints = @UniqueConstraint(name = "alerts_alert_id_key", columnNames = "alert_id"))
 @NamedQuery(name = Alert.BY_ALERT_ID, query = "SELECT a FROM Alert a WHERE a.alertId = :alertId")
 @NamedQuery(name = Alert.RECENT_FOR_TENANTS,
         query = "SELECT a FROM Alert a WHERE a.tenantId IN :tenants ORDER BY a.seq DESC")
@@ -76,6 +74,10 @@ public class Alert {
 
     @Column(name = "stored_at", nullable = false)
     private Instant storedAt;
+
+    /** When the alert went out on the cross-server fan-out; null until then. */
+    @Column(name = "published_at")
+    private Instant publishedAt;
 
     protected Alert() {
     }

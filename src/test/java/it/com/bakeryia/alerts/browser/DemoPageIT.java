@@ -1,0 +1,160 @@
+package it.com.bakeryia.alerts.browser;
+
+import static it.com.bakeryia.alerts.support.Server.alert;
+import static it.com.bakeryia.alerts.support.Server.newId;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.com.bakeryia.alerts.support.Server;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The demo page in a real browser against the real server: sign in, go live, send an alert from
+ * the form, see it listed and toasted, see only the signed-in user's tenant, and no console errors.
+ * Headless Chromium through chromedriver, both from the machine (Debian's {@code chromium} and
+ * {@code chromium-driver}); Selenium is given both paths, so Selenium Manager never downloads one.
+ */
+class DemoPageIT {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String CHROMIUM = System.getProperty("it.chromium", "/usr/bin/chromium");
+    static final String CHROMEDRIVER = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
+    static final Path SCREENSHOT = Path.of(System.getProperty("it.screenshot", "/tmp/demo-page.png"));
+
+    Path profile;
+    ChromeDriverService service;
+    ChromeDriver driver;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        profile = Files.createTempDirectory("demo-page-chromium-");
+        service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--window-size=1280,900");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    @AfterEach
+    void stopBrowser() throws IOException {
+        try {
+            if (driver != null) {
+                File shot = driver.getScreenshotAs(OutputType.FILE);
+                Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            if (driver != null) {
+                driver.quit();
+            }
+            if (service != null) {
+                service.stop();
+            }
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void aliceGoesLiveSendsAnAlertAndSeesHerTenantOnly() {
+        // 1. The page loads; signing in as Alice turns the badge live.
+        driver.get(Server.BASE.toString());
+        assertEquals("Bakery-IA · live alerts", driver.getTitle());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user option[value='alice']")));
+        new Select(driver.findElement(By.id("user"))).selectByValue("alice");
+        driver.findElement(By.cssSelector("#signin button[type='submit']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "live"));
+        assertEquals("Live", driver.findElement(By.id("status")).getText());
+        assertTrue(driver.findElement(By.id("who")).getText().contains("bakery-centro"));
+
+        // 2. The "Send a test alert" form: the alert comes back over the stream, listed and toasted.
+        String sent = "Browser sent " + newId();
+        WebElement title = driver.findElement(By.cssSelector("#send input[name='title']"));
+        title.clear();
+        title.sendKeys(sent);
+        driver.findElement(By.cssSelector("#send button[type='submit']")).click();
+        wait.until(d -> listedTitles().contains(sent));
+        wait.until(d -> toastTitles().contains(sent));
+        assertEquals(1, listedTitles().stream().filter(sent::equals).count(), "one row per alert");
+
+        // 3. Tenants kept apart: norte's alert, stored before centro's, never reaches Alice's page.
+        String publisher = Server.publisherToken();
+        String norteId = newId();
+        String norte = "Norte only " + norteId;
+        publish(publisher, alert(norteId, "bakery-norte", "production", "urgent", norte));
+        String bob = Server.demoToken("bob");
+        await().atMost(WAIT).until(() -> Server.get("api/alerts?limit=200", bob).body().contains(norteId));
+        String centro = "Centro " + newId();
+        publish(publisher, alert(newId(), "bakery-centro", "inventory", "medium", centro));
+        wait.until(d -> listedTitles().contains(centro));
+        assertFalse(listedTitles().contains(norte), "Alice (bakery-centro) was shown a bakery-norte alert");
+        assertFalse(toastTitles().contains(norte), "Alice (bakery-centro) was toasted a bakery-norte alert");
+
+        // 4. No errors in the browser console (a missing favicon aside).
+        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .filter(entry -> !(entry.getMessage().contains("favicon.ico") && entry.getMessage().contains("404")))
+                .collect(Collectors.toList());
+        assertTrue(errors.isEmpty(), () -> "console errors: " + errors);
+    }
+
+    static void publish(String token, String json) {
+        HttpResponse<String> response = Server.post("api/alerts", token, json);
+        assertEquals(202, response.statusCode(), response.body());
+    }
+
+    /** The titles in the list, read in one script so that no row goes stale between calls. */
+    List<String> listedTitles() {
+        return texts("#alerts li .title");
+    }
+
+    List<String> toastTitles() {
+        return texts("#toasts .toast strong");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> texts(String selector) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent);", selector);
+    }
+}
