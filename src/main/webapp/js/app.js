@@ -45,11 +45,18 @@ $('#signin').addEventListener('submit', async (event) => {
   $('#who').textContent = `${session.username} · ${session.tenants.join(', ')}`;
   fillTenants(session.tenants);
   document.body.classList.add('signed-in');
-  for (const alert of (await loadHistory(await session.token())).reverse()) list.add(alert);
+  let historyLoaded = false;
   stream = new AlertStream({
     baseUrl: document.baseURI,
     getToken: () => session.token(),
     onStatus: setStatus,
+    // History is read once the stream is live, so nothing stored in between is missed; the list
+    // ignores an alert it already shows.
+    onConnection: async () => {
+      if (historyLoaded) return;
+      historyLoaded = true;
+      for (const alert of await loadHistory(await session.token())) list.add(alert, { prepend: false });
+    },
     onAlert: (alert) => {
       if (list.add(alert)) {
         toast(toasts, { title: alert.title, text: `${alert.tenant_id} · ${alert.service}`, severity: alert.severity });
@@ -62,6 +69,8 @@ $('#signin').addEventListener('submit', async (event) => {
 $('#signout').addEventListener('click', () => {
   if (stream) stream.stop();
   stream = null;
+  session = null;
+  $('#who').textContent = '';
   document.body.classList.remove('signed-in');
   list.clear();
 });

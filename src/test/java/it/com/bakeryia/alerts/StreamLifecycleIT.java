@@ -60,7 +60,7 @@ class StreamLifecycleIT {
         byte[] requestBytes = request.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 1_000; i++) {
             try (Socket socket = new Socket(Server.BASE.getHost(), Server.BASE.getPort())) {
-                socket.setSoTimeout(10_000);
+                socket.setSoTimeout(30_000);
                 OutputStream out = socket.getOutputStream();
                 out.write(requestBytes);
                 out.flush();

@@ -2,10 +2,11 @@ package com.bakeryia.alerts.alerts.boundary;
 
 import com.bakeryia.alerts.alerts.control.AlertJson;
 import com.bakeryia.alerts.alerts.control.AlertParser;
-import com.bakeryia.alerts.alerts.control.AlertQueue;
+import com.bakeryia.alerts.alerts.control.AlertPublisher;
 import com.bakeryia.alerts.alerts.control.AlertStore;
 import com.bakeryia.alerts.alerts.control.AlertSubmission;
 import com.bakeryia.alerts.alerts.control.InvalidAlert;
+import com.bakeryia.alerts.alerts.control.QueueUnavailable;
 import com.bakeryia.alerts.auth.control.Caller;
 import com.bakeryia.alerts.auth.control.Callers;
 import com.bakeryia.alerts.platform.ApiProblem;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 @Path("alerts")
@@ -35,7 +37,7 @@ public class AlertsResource {
     private static final int MAX_LIMIT = 200;
 
     @Inject
-    AlertQueue queue;
+    AlertPublisher publisher;
 
     @Inject
     AlertStore store;
@@ -56,7 +58,13 @@ public class AlertsResource {
         } catch (InvalidAlert invalid) {
             throw ApiProblem.badRequest(invalid.code(), invalid.getMessage());
         }
-        queue.send(alert, bytes);
+        try {
+            publisher.publish(alert, bytes);
+        } catch (QueueUnavailable e) {
+            LOG.log(Level.WARNING, "Alert " + alert.id() + " was not queued", e);
+            throw new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "queue_unavailable",
+                    "The alert queue is unavailable; nothing was accepted, try again.");
+        }
         LOG.fine(() -> "Queued alert " + alert.id() + " for tenant " + alert.tenantId());
         return Response.accepted(Json.createObjectBuilder().add("id", alert.id()).build().toString()).build();
     }

@@ -1,10 +1,8 @@
 package com.bakeryia.alerts.alerts.boundary;
 
-import jakarta.annotation.Resource;
+import com.bakeryia.alerts.alerts.control.AlertPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -14,16 +12,14 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class QueueReadiness implements HealthCheck {
 
-    @Resource(lookup = "jms/alertsConnectionFactory")
-    ConnectionFactory connectionFactory;
+    @Inject
+    AlertPublisher publisher;
 
     @Override
     public HealthCheckResponse call() {
-        try (JMSContext context = connectionFactory.createContext()) {
-            context.createProducer();
-            return HealthCheckResponse.up("alerts-queue");
-        } catch (JMSRuntimeException e) {
-            return HealthCheckResponse.builder().name("alerts-queue").down().withData("error", e.getMessage()).build();
-        }
+        String problem = publisher.unreachableBecause();
+        return problem == null
+                ? HealthCheckResponse.up("alerts-queue")
+                : HealthCheckResponse.builder().name("alerts-queue").down().withData("error", problem).build();
     }
 }

@@ -1,6 +1,7 @@
 package com.bakeryia.alerts.alerts.control;
 
 import com.bakeryia.alerts.alerts.entity.Alert;
+import com.bakeryia.alerts.alerts.entity.ItemType;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -34,6 +35,23 @@ public final class AlertJson {
     public static StoredAlert stored(Alert alert) {
         return new StoredAlert(alert.seq(), alert.alertId(), alert.tenantId(),
                 StoredAlert.eventName(alert.itemType(), alert.service()), of(alert).toString());
+    }
+
+    /**
+     * Reads the published form back (what Redis carries) into what a stream needs.
+     *
+     * @throws IllegalArgumentException when the text is not a published alert
+     */
+    public static StoredAlert storedFromPublished(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            JsonObject alert = reader.readObject();
+            ItemType itemType = ItemType.fromWire(alert.getString("item_type"))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown item_type"));
+            return new StoredAlert(alert.getJsonNumber("seq").longValueExact(), alert.getString("id"),
+                    alert.getString("tenant_id"), StoredAlert.eventName(itemType, alert.getString("service")), json);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Not a published alert: " + e.getMessage(), e);
+        }
     }
 
     private static JsonValue parse(String json, JsonValue fallback) {

@@ -56,4 +56,13 @@ public class AlertStore {
                 .setMaxResults(limit)
                 .getResultList();
     }
+
+    /** Alerts stored at or after {@code since}, oldest first: what a server may have missed. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredAlert> storedSince(Instant since, int limit) {
+        return em.createNamedQuery(Alert.STORED_SINCE, Alert.class)
+                .setParameter("since", since)
+                .setMaxResults(limit)
+                .getResultList().stream().map(AlertJson::stored).toList();
+    }
 }

@@ -3,10 +3,12 @@ package com.bakeryia.alerts.fanout.control;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import com.bakeryia.alerts.streams.control.TenantBroadcasters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 /** The single-server fan-out of the embedded mode: straight to this server's broadcasters. */
 @ApplicationScoped
+@Typed(LocalAlertBus.class)
 public class LocalAlertBus implements AlertBus {
 
     @Inject

@@ -35,9 +35,12 @@ public class TenantBroadcasters {
     /** Reconnect delays are spread over this window so that clients of a restarted server return gradually. */
     static final int RETRY_MIN_MILLIS = 1_000;
     static final int RETRY_MAX_MILLIS = 5_000;
+    /** How many delivered alerts are remembered, so one that arrives twice is streamed once. */
+    static final int RECENT_DELIVERIES = 20_000;
 
     private final ConcurrentMap<String, SseBroadcaster> byTenant = new ConcurrentHashMap<>();
     private final ConcurrentMap<SseEventSink, OpenStream> streams = new ConcurrentHashMap<>();
+    private final RecentlyDelivered delivered = new RecentlyDelivered(RECENT_DELIVERIES);
     private volatile Sse sse;
 
     @Inject
@@ -76,8 +79,14 @@ public class TenantBroadcasters {
         }
     }
 
-    /** Sends a stored alert to every open stream of its tenant on this server. */
+    /**
+     * Sends a stored alert to every open stream of its tenant on this server, once: the fan-out
+     * delivers at least once (a relay retried, a catch-up after an outage), this makes it once.
+     */
     public void deliver(StoredAlert alert) {
+        if (!delivered.add(alert.seq())) {
+            return;
+        }
         Sse current = sse;
         SseBroadcaster broadcaster = byTenant.get(alert.tenantId());
         if (current == null || broadcaster == null) {

@@ -2,18 +2,19 @@ package com.bakeryia.alerts.alerts.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 
-/**
- * Hands an accepted alert to the alerts queue, the same way in as every other producer, so the
- * message-driven bean is the only place that stores. Returns once the broker has the message.
- */
+/** The embedded mode's publisher: a persistent JMS message on Liberty's messaging engine. */
 @ApplicationScoped
-public class AlertQueue {
+@Typed(JmsAlertPublisher.class)
+public class JmsAlertPublisher implements AlertPublisher {
 
     @Resource(lookup = "jms/alertsConnectionFactory")
     ConnectionFactory connectionFactory;
@@ -21,15 +22,26 @@ public class AlertQueue {
     @Resource(lookup = "jms/alertsQueue")
     Queue queue;
 
-    public void send(AlertSubmission alert, byte[] body) {
+    @Override
+    public void publish(AlertSubmission alert, byte[] body) {
         try (JMSContext context = connectionFactory.createContext()) {
             BytesMessage message = context.createBytesMessage();
             message.writeBytes(body);
             message.setStringProperty("alert_id", alert.id());
             message.setStringProperty("tenant_id", alert.tenantId());
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT).send(queue, message);
-        } catch (jakarta.jms.JMSException e) {
-            throw new jakarta.jms.JMSRuntimeException("Could not queue alert " + alert.id(), null, e);
+        } catch (JMSException | JMSRuntimeException e) {
+            throw new QueueUnavailable("Could not queue alert " + alert.id(), e);
+        }
+    }
+
+    @Override
+    public String unreachableBecause() {
+        try (JMSContext context = connectionFactory.createContext()) {
+            context.createProducer();
+            return null;
+        } catch (JMSRuntimeException e) {
+            return e.getMessage();
         }
     }
 }

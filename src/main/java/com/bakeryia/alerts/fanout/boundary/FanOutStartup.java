@@ -1,0 +1,29 @@
+package com.bakeryia.alerts.fanout.boundary;
+
+import com.bakeryia.alerts.fanout.control.AlertRelay;
+import com.bakeryia.alerts.fanout.control.FanOutSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/** Starts the Redis relay and subscriber threads when Redis is configured. */
+@ApplicationScoped
+public class FanOutStartup {
+
+    @Inject
+    FanOutSettings settings;
+
+    @Inject
+    AlertRelay relay;
+
+    @Inject
+    RedisSubscriber subscriber;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (settings.redis().isPresent()) {
+            subscriber.start();
+            relay.start();
+        }
+    }
+}

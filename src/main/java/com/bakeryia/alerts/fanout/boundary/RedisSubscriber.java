@@ -1,0 +1,156 @@
+package com.bakeryia.alerts.fanout.boundary;
+
+import com.bakeryia.alerts.alerts.control.AlertJson;
+import com.bakeryia.alerts.alerts.control.AlertStore;
+import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.fanout.control.RedisClients;
+import com.bakeryia.alerts.streams.control.TenantBroadcasters;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPubSub;
+
+/**
+ * The one Redis subscriber of this server: a single thread holding a pattern subscription to
+ * {@code alerts:*} and feeding the tenant broadcasters. After Redis is lost it reconnects with
+ * backoff; once subscribed again it reads from the database what was stored since the loss (the
+ * broadcasters drop what a stream already had), so nothing stored during the outage is missed.
+ */
+@ApplicationScoped
+public class RedisSubscriber {
+
+    private static final Logger LOG = Logger.getLogger(RedisSubscriber.class.getName());
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Read back this much before the moment the connection was found lost. */
+    static final Duration CATCH_UP_MARGIN = Duration.ofSeconds(10);
+    static final int CATCH_UP_LIMIT = 10_000;
+
+    @Inject
+    RedisClients redis;
+
+    @Inject
+    TenantBroadcasters broadcasters;
+
+    @Inject
+    AlertStore store;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    private volatile boolean running;
+    private volatile boolean subscribed;
+    private volatile Instant lostAt;
+    private volatile JedisPubSub current;
+    private Thread thread;
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = threads.newThread(this::run);
+        thread.setName("alerts-redis-subscriber");
+        thread.start();
+    }
+
+    public boolean subscribed() {
+        return subscribed;
+    }
+
+    private void run() {
+        long backoffMillis = 500;
+        while (running) {
+            try (Jedis jedis = redis.subscriberConnection()) {
+                JedisPubSub listener = new Listener();
+                current = listener;
+                jedis.psubscribe(listener, RedisClients.CHANNEL_PATTERN); // blocks until unsubscribed or lost
+            } catch (RuntimeException e) {
+                if (lostAt == null) {
+                    lostAt = Instant.now();
+                    LOG.log(Level.WARNING, "Lost the Redis subscription at " + redis.where() + "; reconnecting", e);
+                }
+            } finally {
+                subscribed = false;
+            }
+            if (!running) {
+                return;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(backoffMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+            if (subscribed) {
+                backoffMillis = 500;
+            }
+        }
+    }
+
+    private void catchUp(Instant since) {
+        var missed = store.storedSince(since.minus(CATCH_UP_MARGIN), CATCH_UP_LIMIT);
+        missed.forEach(broadcasters::deliver);
+        LOG.info(() -> "Redis subscription restored; delivered " + missed.size()
+                + " alerts stored since " + since.minus(CATCH_UP_MARGIN) + " from the database");
+    }
+
+    private final class Listener extends JedisPubSub {
+
+        @Override
+        public void onPSubscribe(String pattern, int subscribedChannels) {
+            subscribed = true;
+            Instant since = lostAt;
+            lostAt = null;
+            LOG.info(() -> "Subscribed to Redis " + pattern + " at " + redis.where());
+            if (since != null) {
+                try {
+                    catchUp(since);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Catching up after the Redis outage failed", e);
+                }
+            }
+        }
+
+        @Override
+        public void onPMessage(String pattern, String channel, String message) {
+            StoredAlert alert;
+            try {
+                alert = AlertJson.storedFromPublished(message);
+            } catch (IllegalArgumentException e) {
+                LOG.warning(() -> "Ignoring a message on " + channel + " that is not an alert: " + e.getMessage());
+                return;
+            }
+            if (!channel.equals(RedisClients.channel(alert.tenantId()))) {
+                LOG.warning(() -> "Ignoring alert " + alert.alertId() + " published on " + channel
+                        + " for tenant " + alert.tenantId());
+                return;
+            }
+            broadcasters.deliver(alert);
+        }
+    }
+
+    @PreDestroy
+    synchronized void stop() {
+        running = false;
+        JedisPubSub listener = current;
+        if (listener != null && listener.isSubscribed()) {
+            try {
+                listener.punsubscribe();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Unsubscribing failed", e);
+            }
+        }
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}
