@@ -1,6 +1,7 @@
 package it.com.bakeryia.alerts.support;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,7 +39,12 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens {@code path} (with its query) and returns once the response headers have arrived. */
     public static SseClient open(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(Server.uri(path))
+        return open(Server.BASE, path, headers);
+    }
+
+    /** Like {@link #open(String, String...)}, on another server. */
+    public static SseClient open(URI server, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path))
                 .header("Accept", "text/event-stream")
                 .GET();
         if (headers.length > 0) {
