@@ -2,14 +2,10 @@ package com.bakeryia.alerts.rabbitmq.control;
 
 import com.bakeryia.alerts.alerts.control.AlertPublisher;
 import com.bakeryia.alerts.alerts.control.AlertSubmission;
-import com.bakeryia.alerts.alerts.control.QueueUnavailable;
-import com.rabbitmq.client.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The real-services publisher: the same message any producer sends ({@code alerts.exchange},
@@ -32,20 +28,8 @@ public class RabbitAlertPublisher implements AlertPublisher {
 
     @Override
     public void publish(AlertSubmission alert, byte[] body) {
-        Channel channel = broker.borrow();
-        try {
-            channel.basicPublish(settings.exchange(), routingKey(alert), false,
-                    RabbitBroker.properties(alert.id(), Map.of("tenant_id", alert.tenantId())), body);
-            channel.waitForConfirmsOrDie(settings.publishTimeoutMillis());
-            broker.release(channel);
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            broker.discard(channel);
-            throw new QueueUnavailable("RabbitMQ did not confirm alert " + alert.id(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            broker.discard(channel);
-            throw new QueueUnavailable("Interrupted while publishing alert " + alert.id(), e);
-        }
+        broker.publishConfirmed(settings.exchange(), routingKey(alert),
+                RabbitBroker.properties(alert.id(), Map.of("tenant_id", alert.tenantId())), body);
     }
 
     @Override

@@ -42,7 +42,7 @@ public class RabbitBroker {
     private BlockingQueue<Channel> idle;
 
     /** A confirm-mode channel; give it back with {@link #release} or drop it with {@link #discard}. */
-    public Channel borrow() {
+    Channel borrow() {
         Channel channel = idle().poll();
         if (channel != null && channel.isOpen()) {
             return channel;
@@ -56,19 +56,41 @@ public class RabbitBroker {
         }
     }
 
-    public void release(Channel channel) {
+    void release(Channel channel) {
         if (!channel.isOpen() || !idle().offer(channel)) {
             discard(channel);
         }
     }
 
-    public void discard(Channel channel) {
+    void discard(Channel channel) {
         try {
             if (channel.isOpen()) {
                 channel.close();
             }
         } catch (IOException | TimeoutException | RuntimeException e) {
             LOG.log(Level.FINE, "Closing a broken channel failed", e);
+        }
+    }
+
+    /**
+     * Publishes on a confirm-mode channel and returns once RabbitMQ confirmed the message.
+     *
+     * @throws QueueUnavailable when it is not confirmed within the publish timeout
+     */
+    public void publishConfirmed(String exchange, String routingKey, AMQP.BasicProperties properties, byte[] body) {
+        Channel channel = borrow();
+        try {
+            channel.basicPublish(exchange, routingKey, false, properties, body);
+            channel.waitForConfirmsOrDie(settings.publishTimeoutMillis());
+            release(channel);
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            discard(channel);
+            throw new QueueUnavailable("RabbitMQ did not confirm message " + properties.getMessageId()
+                    + " to " + exchange, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            discard(channel);
+            throw new QueueUnavailable("Interrupted while publishing to " + exchange, e);
         }
     }
 

@@ -1,15 +1,11 @@
 package com.bakeryia.alerts.rabbitmq.control;
 
 import com.bakeryia.alerts.alerts.control.DeadLetters;
-import com.bakeryia.alerts.alerts.control.QueueUnavailable;
-import com.rabbitmq.client.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Dead letters of the real-services mode: published, confirmed, to the dead-letter exchange with
@@ -31,19 +27,7 @@ public class RabbitDeadLetters implements DeadLetters {
 
     @Override
     public void send(byte[] body, String code, String reason) {
-        Channel channel = broker.borrow();
-        try {
-            channel.basicPublish(settings.deadLetterExchange(), ROUTING_KEY, false,
-                    RabbitBroker.properties(UUID.randomUUID().toString(), Map.of(REASON_CODE, code, REASON, reason)), body);
-            channel.waitForConfirmsOrDie(settings.publishTimeoutMillis());
-            broker.release(channel);
-        } catch (IOException | TimeoutException | RuntimeException e) {
-            broker.discard(channel);
-            throw new QueueUnavailable("Could not dead-letter a message (" + code + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            broker.discard(channel);
-            throw new QueueUnavailable("Interrupted while dead-lettering a message", e);
-        }
+        broker.publishConfirmed(settings.deadLetterExchange(), ROUTING_KEY,
+                RabbitBroker.properties(UUID.randomUUID().toString(), Map.of(REASON_CODE, code, REASON, reason)), body);
     }
 }
