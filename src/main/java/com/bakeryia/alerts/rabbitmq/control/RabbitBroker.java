@@ -7,8 +7,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -34,9 +32,6 @@ public class RabbitBroker {
 
     @Inject
     RabbitSettings settings;
-
-    @Resource
-    ManagedThreadFactory threads;
 
     private Connection connection;
     private BlockingQueue<Channel> idle;
@@ -121,7 +116,9 @@ public class RabbitBroker {
         factory.setVirtualHost(settings.virtualHost());
         factory.setUsername(settings.user());
         factory.setPassword(settings.password());
-        factory.setThreadFactory(threads);
+        // amqp-client's own I/O threads: they need no container context, and a managed thread
+        // factory defers its threads until the application has started, which stalls the
+        // handshake of the connection made while starting (the topology declaration).
         factory.setAutomaticRecoveryEnabled(false); // reconnect on demand, declaring again
         factory.setConnectionTimeout(5_000);
         try {
