@@ -93,6 +93,12 @@ export class AlertStream {
       this.onConnection(parse(event.data));
     });
     source.addEventListener('heartbeat', () => {});
+    // The server ends the stream when the token expires: renew it and come back at once.
+    source.addEventListener('token_expired', () => {
+      if (this.source !== source) return;
+      this.close();
+      this.connect();
+    });
     const deliver = (event) => this.deliver(event);
     for (const service of KNOWN_SERVICES) source.addEventListener(`${service}_alert`, deliver);
     source.addEventListener('notification', deliver);

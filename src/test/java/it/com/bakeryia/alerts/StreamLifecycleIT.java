@@ -48,6 +48,17 @@ class StreamLifecycleIT {
     }
 
     @Test
+    void theStreamEndsAtTheTokensExpiryWithAnEventSayingSo() {
+        try (SseClient client = SseClient.forToken(Server.demoToken("alice", 3))) {
+            assertEquals(200, client.status());
+            SseEvent expired = client.await(e -> "token_expired".equals(e.name()), Duration.ofSeconds(15));
+            assertNotNull(Instant.parse(expired.json().getString("expired_at")));
+            assertTrue(expired.json().getString("message").contains("renew"));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(client::ended);
+        }
+    }
+
+    @Test
     void disconnectedClientsAreRemovedFromTheirBroadcasters() throws IOException {
         String token = Server.demoToken("carol");
         Awaitility.await().atMost(Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 4L + 10))

@@ -1,18 +1,21 @@
 package com.bakeryia.alerts.auth.control;
 
 import com.bakeryia.alerts.platform.ApiProblem;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The authenticated caller: a user id, the tenants the token allows and its groups. A tenant id
- * from a request can only narrow {@link #tenants()}, never widen it.
+ * The authenticated caller: a user id, the tenants the token allows (in the token's order), its
+ * groups, and when the token expires (null if it never does). A tenant id from a request can only
+ * narrow {@link #tenants()}, never widen it.
  */
-public record Caller(String user, Set<String> tenants, Set<String> groups) {
+public record Caller(String user, Set<String> tenants, Set<String> groups, Instant expiresAt) {
 
     public static final String TENANTS_CLAIM = "tenants";
     public static final String GROUPS_CLAIM = "groups";
@@ -20,12 +23,16 @@ public record Caller(String user, Set<String> tenants, Set<String> groups) {
     public static final String ALERT_PUBLISHER = "alert-publisher";
 
     public Caller {
-        tenants = Set.copyOf(new LinkedHashSet<>(tenants));
+        tenants = Collections.unmodifiableSet(new LinkedHashSet<>(tenants));
         groups = Set.copyOf(groups);
     }
 
     public static Caller of(String user, Collection<String> tenants, Collection<String> groups) {
-        return new Caller(user, new LinkedHashSet<>(tenants), new LinkedHashSet<>(groups));
+        return of(user, tenants, groups, null);
+    }
+
+    public static Caller of(String user, Collection<String> tenants, Collection<String> groups, Instant expiresAt) {
+        return new Caller(user, new LinkedHashSet<>(tenants), new LinkedHashSet<>(groups), expiresAt);
     }
 
     /** A string-list claim, whether the token has it as a JSON array or a single string. */
@@ -61,6 +68,6 @@ public record Caller(String user, Set<String> tenants, Set<String> groups) {
         if (wanted.isEmpty() || !tenants.containsAll(wanted)) {
             throw ApiProblem.forbidden("tenant_forbidden", "The token does not allow the requested tenant.");
         }
-        return Set.copyOf(wanted);
+        return Collections.unmodifiableSet(wanted);
     }
 }

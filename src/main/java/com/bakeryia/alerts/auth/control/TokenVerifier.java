@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
@@ -75,7 +76,8 @@ public class TokenVerifier {
                 throw ApiProblem.unauthorized("invalid_token", "The token names no user (upn, preferred_username or sub).");
             }
             return Caller.of(user, Caller.strings(claims.getClaimValue(Caller.TENANTS_CLAIM)),
-                    Caller.strings(claims.getClaimValue(Caller.GROUPS_CLAIM)));
+                    Caller.strings(claims.getClaimValue(Caller.GROUPS_CLAIM)),
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (MalformedClaimException e) {
             throw ApiProblem.unauthorized("invalid_token", "The token has a malformed claim.");
         }

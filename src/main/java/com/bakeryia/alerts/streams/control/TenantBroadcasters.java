@@ -3,6 +3,8 @@ package com.bakeryia.alerts.streams.control;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import com.bakeryia.alerts.auth.control.Caller;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -10,10 +12,13 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,7 +51,10 @@ public class TenantBroadcasters {
     @Inject
     MetricRegistry metrics;
 
-    record OpenStream(String user, Set<String> tenants, Instant openedAt) {
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    record OpenStream(String user, Set<String> tenants, Instant openedAt, Future<?> expiry) {
     }
 
     @PostConstruct
@@ -68,7 +76,11 @@ public class TenantBroadcasters {
                         .add("heartbeat_seconds", heartbeatSeconds)
                         .build().toString())
                 .build();
-        streams.put(sink, new OpenStream(caller.user(), tenants, Instant.now()));
+        streams.put(sink, new OpenStream(caller.user(), tenants, Instant.now(), null));
+        Future<?> expiry = scheduleExpiry(sink, caller);
+        if (expiry != null) {
+            streams.computeIfPresent(sink, (s, open) -> new OpenStream(open.user(), open.tenants(), open.openedAt(), expiry));
+        }
         sink.send(hello).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 drop(sink);
@@ -126,6 +138,38 @@ public class TenantBroadcasters {
         }
     }
 
+    /**
+     * Ends the stream when its token expires, with a {@code token_expired} event first: a browser's
+     * EventSource cannot recover from the 401 its own reconnect would get, so the page renews the
+     * token and reconnects with the last event id.
+     */
+    private Future<?> scheduleExpiry(SseEventSink sink, Caller caller) {
+        if (caller.expiresAt() == null) {
+            return null;
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), caller.expiresAt()).toMillis());
+        return scheduler.schedule(() -> expire(sink, caller.expiresAt()), delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void expire(SseEventSink sink, Instant expiredAt) {
+        Sse current = sse;
+        if (current == null || !streams.containsKey(sink)) {
+            return;
+        }
+        OutboundSseEvent expired = current.newEventBuilder()
+                .name("token_expired")
+                .data(Json.createObjectBuilder()
+                        .add("expired_at", expiredAt.toString())
+                        .add("message", "The token expired: renew it and reconnect with the last event id.")
+                        .build().toString())
+                .build();
+        try {
+            sink.send(expired).whenComplete((ignored, failure) -> drop(sink));
+        } catch (RuntimeException e) {
+            drop(sink);
+        }
+    }
+
     public int openStreams() {
         return streams.size();
     }
@@ -144,8 +188,11 @@ public class TenantBroadcasters {
         if (stream == null) {
             return;
         }
+        if (stream.expiry() != null) {
+            stream.expiry().cancel(false);
+        }
         LOG.fine(() -> "Stream of " + stream.user() + " closed after "
-                + java.time.Duration.between(stream.openedAt(), Instant.now()).toSeconds() + " s");
+                + Duration.between(stream.openedAt(), Instant.now()).toSeconds() + " s");
         try {
             sink.close();
         } catch (RuntimeException e) {
