@@ -68,6 +68,10 @@ public final class SseClient implements AutoCloseable {
         return response.statusCode();
     }
 
+    public java.util.Optional<String> header(String name) {
+        return response.headers().firstValue(name);
+    }
+
     public String contentType() {
         return response.headers().firstValue("Content-Type").orElse("");
     }
