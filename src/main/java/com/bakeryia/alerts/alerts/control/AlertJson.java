@@ -2,6 +2,7 @@ package com.bakeryia.alerts.alerts.control;
 
 import com.bakeryia.alerts.alerts.entity.Alert;
 import com.bakeryia.alerts.alerts.entity.ItemType;
+import com.bakeryia.alerts.alerts.entity.Severity;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -33,8 +34,8 @@ public final class AlertJson {
     }
 
     public static StoredAlert stored(Alert alert) {
-        return new StoredAlert(alert.seq(), alert.alertId(), alert.tenantId(),
-                StoredAlert.eventName(alert.itemType(), alert.service()), of(alert).toString());
+        return new StoredAlert(alert.seq(), alert.alertId(), alert.tenantId(), alert.service(), alert.type(),
+                alert.severity(), StoredAlert.eventName(alert.itemType(), alert.service()), of(alert).toString());
     }
 
     /**
@@ -47,8 +48,12 @@ public final class AlertJson {
             JsonObject alert = reader.readObject();
             ItemType itemType = ItemType.fromWire(alert.getString("item_type"))
                     .orElseThrow(() -> new IllegalArgumentException("unknown item_type"));
+            Severity severity = Severity.fromWire(alert.getString("severity"))
+                    .orElseThrow(() -> new IllegalArgumentException("unknown severity"));
+            String service = alert.getString("service");
             return new StoredAlert(alert.getJsonNumber("seq").longValueExact(), alert.getString("id"),
-                    alert.getString("tenant_id"), StoredAlert.eventName(itemType, alert.getString("service")), json);
+                    alert.getString("tenant_id"), service, alert.getString("type"), severity,
+                    StoredAlert.eventName(itemType, service), json);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not a published alert: " + e.getMessage(), e);
         }

@@ -1,10 +1,12 @@
 package com.bakeryia.alerts.alerts.entity;
 
 /**
- * A stored alert as it travels to the streams: its cursor, its tenant, the SSE event name and
- * the JSON that every stream (and Redis) carries as data. Serialised once, at store time.
+ * A stored alert as it travels to the streams: its cursor, its tenant, what stream filters look at
+ * (service, type, severity), the SSE event name and the JSON that every stream (and Redis) carries
+ * as data. Serialised once, at store time.
  */
-public record StoredAlert(long seq, String alertId, String tenantId, String eventName, String json) {
+public record StoredAlert(long seq, String alertId, String tenantId, String service, String type,
+                          Severity severity, String eventName, String json) {
 
     public static String eventName(ItemType itemType, String service) {
         return itemType == ItemType.ALERT ? service + "_alert" : "notification";

@@ -14,6 +14,8 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,7 +45,8 @@ public class TenantBroadcasters {
     /** How many delivered alerts are remembered, so one that arrives twice is streamed once. */
     static final int RECENT_DELIVERIES = 20_000;
 
-    private final ConcurrentMap<String, SseBroadcaster> byTenant = new ConcurrentHashMap<>();
+    /** Per tenant, one audience per distinct filter (the unfiltered one is the tenant's broadcaster). */
+    private final ConcurrentMap<String, ConcurrentMap<String, Audience>> byTenant = new ConcurrentHashMap<>();
     private final ConcurrentMap<SseEventSink, OpenStream> streams = new ConcurrentHashMap<>();
     private final RecentlyDelivered delivered = new RecentlyDelivered(RECENT_DELIVERIES);
     private volatile Sse sse;
@@ -54,17 +57,38 @@ public class TenantBroadcasters {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    record OpenStream(String user, Set<String> tenants, Instant openedAt, Future<?> expiry) {
+    record OpenStream(String user, Set<String> tenants, Instant openedAt, List<Membership> memberships,
+                      Future<?> expiry) {
+    }
+
+    /** The streams of one tenant that asked for the same filter, and their broadcaster. */
+    static final class Audience {
+        final StreamFilter filter;
+        final SseBroadcaster broadcaster;
+        /** Changed only inside the tenant map's compute, which serialises it per filter. */
+        int members;
+
+        Audience(StreamFilter filter, SseBroadcaster broadcaster) {
+            this.filter = filter;
+            this.broadcaster = broadcaster;
+        }
+    }
+
+    record Membership(String tenant, Audience audience) {
     }
 
     @PostConstruct
     void registerGauges() {
         metrics.gauge("sse.streams.open", this, TenantBroadcasters::openStreams);
-        metrics.gauge("sse.tenants.active", this, b -> b.byTenant.size());
+        metrics.gauge("sse.tenants.active", this, b -> b.byTenant.values().stream().filter(m -> !m.isEmpty()).count());
     }
 
-    /** Greets the client with a {@code connection} event, then subscribes it to its tenants' alerts. */
-    public void open(Sse sse, SseEventSink sink, Caller caller, Set<String> tenants, int heartbeatSeconds) {
+    /**
+     * Greets the client with a {@code connection} event, then subscribes it to its tenants' alerts
+     * that pass its filter.
+     */
+    public void open(Sse sse, SseEventSink sink, Caller caller, Set<String> tenants, StreamFilter filter,
+                     int heartbeatSeconds) {
         this.sse = sse;
         OutboundSseEvent hello = sse.newEventBuilder()
                 .name("connection")
@@ -76,19 +100,19 @@ public class TenantBroadcasters {
                         .add("heartbeat_seconds", heartbeatSeconds)
                         .build().toString())
                 .build();
-        streams.put(sink, new OpenStream(caller.user(), tenants, Instant.now(), null));
+        List<Membership> memberships = tenants.stream().map(t -> new Membership(t, join(t, filter))).toList();
+        streams.put(sink, new OpenStream(caller.user(), tenants, Instant.now(), memberships, null));
         Future<?> expiry = scheduleExpiry(sink, caller);
         if (expiry != null) {
-            streams.computeIfPresent(sink, (s, open) -> new OpenStream(open.user(), open.tenants(), open.openedAt(), expiry));
+            streams.computeIfPresent(sink, (s, open) ->
+                    new OpenStream(open.user(), open.tenants(), open.openedAt(), open.memberships(), expiry));
         }
         sink.send(hello).whenComplete((ignored, failure) -> {
             if (failure != null) {
                 drop(sink);
             }
         });
-        for (String tenant : tenants) {
-            broadcaster(tenant).register(sink);
-        }
+        memberships.forEach(m -> m.audience().broadcaster.register(sink));
     }
 
     /**
@@ -100,15 +124,20 @@ public class TenantBroadcasters {
             return;
         }
         Sse current = sse;
-        SseBroadcaster broadcaster = byTenant.get(alert.tenantId());
-        if (current == null || broadcaster == null) {
+        Map<String, Audience> audiences = byTenant.get(alert.tenantId());
+        if (current == null || audiences == null) {
             return;
         }
-        broadcaster.broadcast(current.newEventBuilder()
+        OutboundSseEvent event = current.newEventBuilder()
                 .name(alert.eventName())
                 .id(Long.toString(alert.seq()))
                 .data(alert.json())
-                .build());
+                .build();
+        for (Audience audience : audiences.values()) {
+            if (audience.filter.matches(alert)) {
+                audience.broadcaster.broadcast(event);
+            }
+        }
     }
 
     /** Writes a heartbeat to every open stream; a stream whose write fails is closed and forgotten. */
@@ -174,13 +203,33 @@ public class TenantBroadcasters {
         return streams.size();
     }
 
-    private SseBroadcaster broadcaster(String tenant) {
-        return byTenant.computeIfAbsent(tenant, t -> {
-            SseBroadcaster broadcaster = sse.newBroadcaster();
-            broadcaster.onError((sink, failure) -> drop(sink));
-            broadcaster.onClose(this::drop);
-            return broadcaster;
-        });
+    private Audience join(String tenant, StreamFilter filter) {
+        return byTenant.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>())
+                .compute(filter.key(), (key, existing) -> {
+                    Audience audience = existing != null ? existing : new Audience(filter, newBroadcaster());
+                    audience.members++;
+                    return audience;
+                });
+    }
+
+    private void leave(Membership membership) {
+        Map<String, Audience> audiences = byTenant.get(membership.tenant());
+        if (audiences == null) {
+            return;
+        }
+        Audience audience = membership.audience();
+        boolean emptied = audiences.computeIfPresent(audience.filter.key(),
+                (key, current) -> current != audience || --current.members > 0 ? current : null) == null;
+        if (emptied) {
+            audience.broadcaster.close();
+        }
+    }
+
+    private SseBroadcaster newBroadcaster() {
+        SseBroadcaster broadcaster = sse.newBroadcaster();
+        broadcaster.onError((sink, failure) -> drop(sink));
+        broadcaster.onClose(this::drop);
+        return broadcaster;
     }
 
     private void drop(SseEventSink sink) {
@@ -191,6 +240,7 @@ public class TenantBroadcasters {
         if (stream.expiry() != null) {
             stream.expiry().cancel(false);
         }
+        stream.memberships().forEach(this::leave);
         LOG.fine(() -> "Stream of " + stream.user() + " closed after "
                 + Duration.between(stream.openedAt(), Instant.now()).toSeconds() + " s");
         try {

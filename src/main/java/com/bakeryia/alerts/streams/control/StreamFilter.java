@@ -1,0 +1,58 @@
+package com.bakeryia.alerts.streams.control;
+
+import com.bakeryia.alerts.alerts.entity.Severity;
+import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.platform.ApiProblem;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a stream asked to see: {@code severity=urgent,high}, {@code service=...}, {@code type=...}
+ * (each comma-separated; empty means all). Streams with equal filters share a broadcaster, so
+ * {@link #key()} is canonical.
+ */
+public record StreamFilter(Set<Severity> severities, Set<String> services, Set<String> types) {
+
+    public static final StreamFilter NONE = new StreamFilter(Set.of(), Set.of(), Set.of());
+
+    private static final Pattern SERVICE = Pattern.compile("[a-z0-9_-]{1,32}");
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    private static final int MAX_VALUES = 32;
+
+    /** @throws ApiProblem 400 naming the parameter when a value is not valid */
+    public static StreamFilter parse(String severity, String service, String type) {
+        Set<Severity> severities = values("severity", severity, null).stream()
+                .map(v -> Severity.fromWire(v).orElseThrow(() -> ApiProblem.badRequest("invalid_parameter",
+                        "severity must be a comma-separated list of urgent, high, medium, low.")))
+                .collect(Collectors.toCollection(TreeSet::new));
+        return new StreamFilter(Collections.unmodifiableSet(severities),
+                values("service", service, SERVICE), values("type", type, TYPE));
+    }
+
+    private static Set<String> values(String name, String csv, Pattern pattern) {
+        if (csv == null || csv.isBlank()) {
+            return Set.of();
+        }
+        Set<String> values = Arrays.stream(csv.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                .collect(Collectors.toCollection(TreeSet::new));
+        if (values.size() > MAX_VALUES || (pattern != null && !values.stream().allMatch(v -> pattern.matcher(v).matches()))) {
+            throw ApiProblem.badRequest("invalid_parameter",
+                    name + " must be a comma-separated list of at most " + MAX_VALUES + " valid values.");
+        }
+        return Collections.unmodifiableSet(values);
+    }
+
+    public boolean matches(StoredAlert alert) {
+        return (severities.isEmpty() || severities.contains(alert.severity()))
+                && (services.isEmpty() || services.contains(alert.service()))
+                && (types.isEmpty() || types.contains(alert.type()));
+    }
+
+    public String key() {
+        return severities + "|" + services + "|" + types;
+    }
+}
