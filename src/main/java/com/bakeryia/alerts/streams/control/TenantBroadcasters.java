@@ -100,6 +100,18 @@ public class TenantBroadcasters {
                         .add("heartbeat_seconds", heartbeatSeconds)
                         .build().toString())
                 .build();
+        // The greeting is the stream's first write: only then do heartbeats and alerts see the sink,
+        // so nothing can precede it, and no two threads race to start the response.
+        sink.send(hello).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                closeQuietly(sink);
+            } else {
+                register(sink, caller, tenants, filter);
+            }
+        });
+    }
+
+    private void register(SseEventSink sink, Caller caller, Set<String> tenants, StreamFilter filter) {
         List<Membership> memberships = tenants.stream().map(t -> new Membership(t, join(t, filter))).toList();
         streams.put(sink, new OpenStream(caller.user(), tenants, Instant.now(), memberships, null));
         Future<?> expiry = scheduleExpiry(sink, caller);
@@ -107,11 +119,6 @@ public class TenantBroadcasters {
             streams.computeIfPresent(sink, (s, open) ->
                     new OpenStream(open.user(), open.tenants(), open.openedAt(), open.memberships(), expiry));
         }
-        sink.send(hello).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                drop(sink);
-            }
-        });
         memberships.forEach(m -> m.audience().broadcaster.register(sink));
     }
 
@@ -243,6 +250,10 @@ public class TenantBroadcasters {
         stream.memberships().forEach(this::leave);
         LOG.fine(() -> "Stream of " + stream.user() + " closed after "
                 + Duration.between(stream.openedAt(), Instant.now()).toSeconds() + " s");
+        closeQuietly(sink);
+    }
+
+    private static void closeQuietly(SseEventSink sink) {
         try {
             sink.close();
         } catch (RuntimeException e) {
