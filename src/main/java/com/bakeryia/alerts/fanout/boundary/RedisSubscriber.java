@@ -3,6 +3,7 @@ package com.bakeryia.alerts.fanout.boundary;
 import com.bakeryia.alerts.alerts.control.AlertJson;
 import com.bakeryia.alerts.alerts.control.AlertStore;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.fanout.control.BackgroundThread;
 import com.bakeryia.alerts.fanout.control.RedisClients;
 import com.bakeryia.alerts.streams.control.TenantBroadcasters;
 import jakarta.annotation.PreDestroy;
@@ -45,20 +46,13 @@ public class RedisSubscriber {
     @Resource
     ManagedThreadFactory threads;
 
-    private volatile boolean running;
+    private final BackgroundThread worker = new BackgroundThread("alerts-redis-subscriber");
     private volatile boolean subscribed;
     private volatile Instant lostAt;
     private volatile JedisPubSub current;
-    private Thread thread;
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        running = true;
-        thread = threads.newThread(this::run);
-        thread.setName("alerts-redis-subscriber");
-        thread.start();
+    public void start() {
+        worker.start(threads, this::run);
     }
 
     public boolean subscribed() {
@@ -67,7 +61,7 @@ public class RedisSubscriber {
 
     private void run() {
         long backoffMillis = 500;
-        while (running) {
+        while (worker.running()) {
             try (Jedis jedis = redis.subscriberConnection()) {
                 JedisPubSub listener = new Listener();
                 current = listener;
@@ -80,7 +74,7 @@ public class RedisSubscriber {
             } finally {
                 subscribed = false;
             }
-            if (!running) {
+            if (!worker.running()) {
                 return;
             }
             try {
@@ -139,8 +133,8 @@ public class RedisSubscriber {
     }
 
     @PreDestroy
-    synchronized void stop() {
-        running = false;
+    void stop() {
+        worker.stop();
         JedisPubSub listener = current;
         if (listener != null && listener.isSubscribed()) {
             try {
@@ -148,9 +142,6 @@ public class RedisSubscriber {
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "Unsubscribing failed", e);
             }
-        }
-        if (thread != null) {
-            thread.interrupt();
         }
     }
 }

@@ -37,17 +37,10 @@ public class AlertRelay {
     ManagedThreadFactory threads;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
+    private final BackgroundThread worker = new BackgroundThread("alerts-redis-relay");
 
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        running = true;
-        thread = threads.newThread(this::run);
-        thread.setName("alerts-redis-relay");
-        thread.start();
+    public void start() {
+        worker.start(threads, this::run);
     }
 
     /** Something was committed: publish it now rather than at the next poll. */
@@ -59,7 +52,7 @@ public class AlertRelay {
 
     private void run() {
         long backoffMillis = 0;
-        while (running) {
+        while (worker.running()) {
             try {
                 if (backoffMillis > 0) {
                     TimeUnit.MILLISECONDS.sleep(backoffMillis);
@@ -67,7 +60,7 @@ public class AlertRelay {
                     wakeUps.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
-                while (running && outbox.relayBatch(BATCH, this::publish) == BATCH) {
+                while (worker.running() && outbox.relayBatch(BATCH, this::publish) == BATCH) {
                     // a full batch: more may be waiting
                 }
                 if (backoffMillis > 0) {
@@ -99,10 +92,7 @@ public class AlertRelay {
     }
 
     @PreDestroy
-    synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+    void stop() {
+        worker.stop();
     }
 }
