@@ -45,6 +45,14 @@ class StreamAuthIT {
     }
 
     @Test
+    void anUnsignedTokenGets401() {
+        String unsigned = Tokens.unsigned("bakery-ia-alerts");
+        assertRefused(SseClient.forToken(unsigned), 401, "invalid_token");
+        assertRefused(SseClient.open("api/events", "Authorization", "Bearer " + unsigned), 401, "invalid_token");
+        assertEquals(401, Server.post("api/alerts", unsigned, "{}").statusCode());
+    }
+
+    @Test
     void aTamperedTokenGets401() {
         String token = Server.demoToken("alice");
         String[] parts = token.split("\\.");

@@ -14,17 +14,35 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /** An unsigned token ({@code alg: none}) with every claim a real one would have. */
+    public static String unsigned(String issuer) {
+        try {
+            JsonWebSignature jws = new JsonWebSignature();
+            jws.setPayload(claims(issuer).toJson());
+            jws.setAlgorithmConstraints(org.jose4j.jwa.AlgorithmConstraints.NO_CONSTRAINTS);
+            jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JwtClaims claims(String issuer) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setSubject("mallory");
+        claims.setClaim("upn", "mallory");
+        claims.setStringListClaim("groups", List.of("alert-publisher"));
+        claims.setStringListClaim("tenants", List.of("bakery-centro", "bakery-norte"));
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(10);
+        return claims;
+    }
+
     public static String signedByAStranger(String issuer) {
         try {
             RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
-            JwtClaims claims = new JwtClaims();
-            claims.setIssuer(issuer);
-            claims.setSubject("mallory");
-            claims.setClaim("upn", "mallory");
-            claims.setStringListClaim("groups", List.of("alert-publisher"));
-            claims.setStringListClaim("tenants", List.of("bakery-centro", "bakery-norte"));
-            claims.setIssuedAtToNow();
-            claims.setExpirationTimeMinutesInTheFuture(10);
+            JwtClaims claims = claims(issuer);
             JsonWebSignature jws = new JsonWebSignature();
             jws.setPayload(claims.toJson());
             jws.setKey(key.getPrivateKey());
