@@ -80,8 +80,9 @@ public final class AlertParser {
     static AlertSubmission parse(JsonObject json) throws InvalidAlert {
         String id = matching(json, "id", ID, "up to 64 letters, digits, '.', '_', ':' or '-'");
         String tenant = matching(json, "tenant_id", ID, "up to 64 letters, digits, '.', '_', ':' or '-'");
-        ItemType itemType = optionalString(json, "item_type") == null ? ItemType.ALERT
-                : ItemType.fromWire(optionalString(json, "item_type")).orElseThrow(() -> invalid("item_type",
+        String itemTypeName = optionalString(json, "item_type");
+        ItemType itemType = itemTypeName == null ? ItemType.ALERT
+                : ItemType.fromWire(itemTypeName).orElseThrow(() -> invalid("item_type",
                 "must be one of " + choices(ItemType.values())));
         String service = matching(json, "service", SERVICE, "1 to 32 of a-z, 0-9, '_' or '-'");
         String type = matching(json, "type", TYPE, "up to 64 letters, digits, '.', '_', ':' or '-'");

@@ -34,8 +34,7 @@ public class AlertProcessor {
         try {
             submission = AlertParser.parse(body);
         } catch (InvalidAlert invalid) {
-            LOG.warning(() -> "Dead-lettering an alert message (" + invalid.code() + "): " + invalid.getMessage());
-            deadLetters.send(body, invalid.code(), invalid.getMessage());
+            reject(body, invalid.code(), invalid.getMessage());
             return;
         }
         store.storeOnce(submission).ifPresentOrElse(

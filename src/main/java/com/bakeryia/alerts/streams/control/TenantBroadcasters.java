@@ -57,8 +57,7 @@ public class TenantBroadcasters {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    record OpenStream(String user, Set<String> tenants, Instant openedAt, List<Membership> memberships,
-                      Future<?> expiry) {
+    record OpenStream(String user, Instant openedAt, List<Membership> memberships, Future<?> expiry) {
     }
 
     /** The streams of one tenant that asked for the same filter, and their broadcaster. */
@@ -113,11 +112,11 @@ public class TenantBroadcasters {
 
     private void register(SseEventSink sink, Caller caller, Set<String> tenants, StreamFilter filter) {
         List<Membership> memberships = tenants.stream().map(t -> new Membership(t, join(t, filter))).toList();
-        streams.put(sink, new OpenStream(caller.user(), tenants, Instant.now(), memberships, null));
+        streams.put(sink, new OpenStream(caller.user(), Instant.now(), memberships, null));
         Future<?> expiry = scheduleExpiry(sink, caller);
         if (expiry != null) {
             streams.computeIfPresent(sink, (s, open) ->
-                    new OpenStream(open.user(), open.tenants(), open.openedAt(), open.memberships(), expiry));
+                    new OpenStream(open.user(), open.openedAt(), open.memberships(), expiry));
         }
         memberships.forEach(m -> m.audience().broadcaster.register(sink));
     }
