@@ -1,6 +1,6 @@
 // Wires the page: sign-in, the live stream, the list, toasts and the test-alert form.
 import { AlertStream, Status } from './streams/alert-stream.js';
-import { DEMO_USERS, Session } from './auth/session.js';
+import { DEMO_USERS, Session, requestTicket } from './auth/session.js';
 import { AlertList } from './alerts/alert-list.js';
 import { loadHistory, sendTestAlert } from './alerts/ingest.js';
 import { toast } from './ui/toasts.js';
@@ -48,7 +48,7 @@ $('#signin').addEventListener('submit', async (event) => {
   let historyLoaded = false;
   stream = new AlertStream({
     baseUrl: document.baseURI,
-    getToken: () => session.token(),
+    getTicket: async () => requestTicket(await session.token()),
     onStatus: setStatus,
     // History is read once the stream is live, so nothing stored in between is missed; the list
     // ignores an alert it already shows.
@@ -57,6 +57,8 @@ $('#signin').addEventListener('submit', async (event) => {
       historyLoaded = true;
       for (const alert of await loadHistory(await session.token())) list.add(alert, { prepend: false });
     },
+    onResync: (resync) => toast(toasts, { title: 'Some alerts could not be replayed',
+      text: resync.message || 'The most recent alerts follow.', severity: 'medium' }),
     onAlert: (alert) => {
       if (list.add(alert)) {
         toast(toasts, { title: alert.title, text: `${alert.tenant_id} · ${alert.service}`, severity: alert.severity });

@@ -19,6 +19,14 @@ export async function demoLogin(username) {
   return body; // { token, username, tenants, groups, expires_at }
 }
 
+/** A single-use ticket for one `GET api/events`, so the token itself stays out of URLs. */
+export async function requestTicket(token) {
+  const response = await fetch('api/events/ticket', { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body.message || `No stream ticket (${response.status})`);
+  return body.ticket;
+}
+
 /** Keeps one user's token fresh: a new one is fetched when less than a minute is left. */
 export class Session {
   constructor(username) {

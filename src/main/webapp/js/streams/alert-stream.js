@@ -2,11 +2,16 @@
 //
 // Contract (DESIGN.md, "SSE wire format"): `connection` first, `heartbeat` every N seconds,
 // `<service>_alert` or `notification` with the stored alert as JSON data and a resumable `id:`.
-// The browser's EventSource reconnects by itself (sending Last-Event-ID); when the server refuses a
-// reconnect (an expired token answers 401), EventSource gives up, so this module asks for a fresh
-// token and reconnects with backoff, passing the last id it saw as `lastEventId`.
+// Every connect uses a fresh single-use ticket (`POST api/events/ticket`), so the token never goes
+// into a URL. When the server ends the stream (`token_expired`, `slow_consumer`) or refuses a
+// reconnect (a spent ticket answers 401), EventSource gives up, so this module asks for a new
+// ticket and reconnects with backoff, passing the last id it saw as `lastEventId`: the server
+// replays what was missed, or sends `resync` and a recent window when the id is too old.
 
-/** Services whose `<service>_alert` events are listened for; EventSource needs every name up front. */
+/**
+ * Services listened for before the server says which (EventSource needs every event name up
+ * front); the `connection` event's `event_names` adds the server's configured list.
+ */
 export const KNOWN_SERVICES = [
   'inventory', 'production', 'orders', 'procurement', 'sales', 'forecasting',
   'pos', 'recipes', 'suppliers', 'distribution', 'orchestrator', 'notification_service',
@@ -25,8 +30,9 @@ export function backoffMillis(attempt, { baseMillis = 1000, maxMillis = 30000, r
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export function streamUrl(base, { token, lastEventId, tenant } = {}) {
+export function streamUrl(base, { ticket, token, lastEventId, tenant } = {}) {
   const url = new URL('api/events', base);
+  if (ticket) url.searchParams.set('ticket', ticket);
   if (token) url.searchParams.set('token', token);
   if (lastEventId) url.searchParams.set('lastEventId', lastEventId);
   if (tenant) url.searchParams.set('tenant', tenant);
@@ -36,18 +42,20 @@ export function streamUrl(base, { token, lastEventId, tenant } = {}) {
 /**
  * @param {object} options
  * @param {string} options.baseUrl           the application root, e.g. location.href
- * @param {() => Promise<string>} options.getToken  a current token (renewed on every reconnect)
+ * @param {() => Promise<string>} options.getTicket  a fresh stream ticket (one per connect)
  * @param {(alert: object, eventName: string) => void} [options.onAlert]
  * @param {(status: string, detail?: object) => void} [options.onStatus]
  * @param {(hello: object) => void} [options.onConnection]
+ * @param {(resync: object) => void} [options.onResync]  the last id could not be resumed from
  * @param {typeof EventSource} [options.EventSourceImpl]
  * @param {(fn: Function, ms: number) => any} [options.schedule]
  */
 export class AlertStream {
-  constructor({ baseUrl, getToken, onAlert = () => {}, onStatus = () => {}, onConnection = () => {},
-                EventSourceImpl = globalThis.EventSource, schedule = (fn, ms) => setTimeout(fn, ms),
-                cancel = (handle) => clearTimeout(handle) }) {
-    Object.assign(this, { baseUrl, getToken, onAlert, onStatus, onConnection, EventSourceImpl, schedule, cancel });
+  constructor({ baseUrl, getTicket, onAlert = () => {}, onStatus = () => {}, onConnection = () => {},
+                onResync = () => {}, EventSourceImpl = globalThis.EventSource,
+                schedule = (fn, ms) => setTimeout(fn, ms), cancel = (handle) => clearTimeout(handle) }) {
+    Object.assign(this, { baseUrl, getTicket, onAlert, onStatus, onConnection, onResync, EventSourceImpl,
+      schedule, cancel });
     this.source = null;
     this.lastEventId = null;
     this.failures = 0;
@@ -77,31 +85,43 @@ export class AlertStream {
 
   async connect() {
     this.close();
-    let token;
+    let ticket;
     try {
-      token = await this.getToken();
+      ticket = await this.getTicket();
     } catch (error) {
-      this.retryLater({ reason: 'token', error });
+      this.retryLater({ reason: 'ticket', error });
       return;
     }
     if (this.stopped) return;
-    const source = new this.EventSourceImpl(streamUrl(this.baseUrl, { token, lastEventId: this.lastEventId }));
+    const source = new this.EventSourceImpl(streamUrl(this.baseUrl, { ticket, lastEventId: this.lastEventId }));
     this.source = source;
+    const deliver = (event) => this.deliver(event);
+    const listening = new Set();
+    const listen = (name) => {
+      if (listening.has(name)) return;
+      listening.add(name);
+      source.addEventListener(name, deliver);
+    };
     source.addEventListener('connection', (event) => {
       this.failures = 0;
+      const hello = parse(event.data) || {};
+      for (const name of hello.event_names || []) listen(name);
       this.onStatus(Status.LIVE);
-      this.onConnection(parse(event.data));
+      this.onConnection(hello);
     });
     source.addEventListener('heartbeat', () => {});
-    // The server ends the stream when the token expires: renew it and come back at once.
-    source.addEventListener('token_expired', () => {
-      if (this.source !== source) return;
-      this.close();
-      this.connect();
-    });
-    const deliver = (event) => this.deliver(event);
-    for (const service of KNOWN_SERVICES) source.addEventListener(`${service}_alert`, deliver);
-    source.addEventListener('notification', deliver);
+    source.addEventListener('resync', (event) => this.onResync(parse(event.data) || {}));
+    // The server ends the stream when the token expires, or when this client fell too far
+    // behind: come back at once with a new ticket and the last id.
+    for (const ending of ['token_expired', 'slow_consumer']) {
+      source.addEventListener(ending, () => {
+        if (this.source !== source) return;
+        this.close();
+        this.connect();
+      });
+    }
+    for (const service of KNOWN_SERVICES) listen(`${service}_alert`);
+    listen('notification');
     source.onerror = () => {
       if (this.source !== source) return;
       if (source.readyState === this.EventSourceImpl.CLOSED) {

@@ -33,6 +33,10 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(Response.Status.NOT_FOUND, code, message);
     }
 
+    public static ApiProblem tooManyRequests(String code, String message) {
+        return new ApiProblem(Response.Status.TOO_MANY_REQUESTS, code, message);
+    }
+
     public Response.StatusType status() {
         return status;
     }

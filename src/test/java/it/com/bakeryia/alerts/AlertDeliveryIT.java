@@ -60,7 +60,7 @@ class AlertDeliveryIT {
                 assertEquals("low_stock", data.getString("type"));
                 assertEquals("[\"reorder\"]", data.getJsonArray("actions").toString());
                 assertEquals("FLOUR-1", data.getJsonObject("metadata").getString("sku"));
-                assertEquals(String.valueOf(data.getJsonNumber("seq").longValue()), event.id());
+                assertEquals(String.valueOf(data.getJsonNumber("position").longValue()), event.id(), "the cursor is the stream position");
             }
 
             // Bob streams bakery-norte only: the next alert he sees must be norte's, not centro's.

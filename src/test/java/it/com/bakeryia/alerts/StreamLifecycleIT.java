@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.com.bakeryia.alerts.support.Server;
 import it.com.bakeryia.alerts.support.SseClient;
 import it.com.bakeryia.alerts.support.SseEvent;
+import it.com.bakeryia.alerts.support.Tokens;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,16 +61,19 @@ class StreamLifecycleIT {
 
     @Test
     void disconnectedClientsAreRemovedFromTheirBroadcasters() throws IOException {
-        String token = Server.demoToken("carol");
         Awaitility.await().atMost(Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 4L + 10))
                 .until(() -> Server.openStreams() == 0);
         int baseline = Server.openStreams();
+        String run = Server.newId().substring(0, 8);
 
-        String request = "GET /api/events?token=" + token + " HTTP/1.1\r\n"
-                + "Host: " + Server.BASE.getHost() + "\r\n"
-                + "Accept: text/event-stream\r\n\r\n";
-        byte[] requestBytes = request.getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 1_000; i++) {
+            // A user and tenant per cycle: the server notices a client gone only at its next write,
+            // and the per-user and per-tenant stream limits count the streams it has not noticed yet.
+            String request = "GET /api/events?token=" + Tokens.user("cycler-" + i, "cycles-" + run + "-" + i)
+                    + " HTTP/1.1\r\n"
+                    + "Host: " + Server.BASE.getHost() + "\r\n"
+                    + "Accept: text/event-stream\r\n\r\n";
+            byte[] requestBytes = request.getBytes(StandardCharsets.US_ASCII);
             try (Socket socket = new Socket(Server.BASE.getHost(), Server.BASE.getPort())) {
                 socket.setSoTimeout(30_000);
                 OutputStream out = socket.getOutputStream();

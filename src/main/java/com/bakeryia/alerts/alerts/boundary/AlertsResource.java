@@ -50,7 +50,7 @@ public class AlertsResource {
     @Consumes(MediaType.WILDCARD)
     public Response ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body)
             throws IOException {
-        callers.authenticate(authorization, null).requireGroup(Caller.ALERT_PUBLISHER);
+        callers.authenticate(authorization).requireGroup(Caller.ALERT_PUBLISHER);
         byte[] bytes = AlertParser.readLimited(body);
         AlertSubmission alert;
         try {
@@ -74,7 +74,7 @@ public class AlertsResource {
     public String history(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                           @QueryParam("tenant") String tenant,
                           @QueryParam("limit") @DefaultValue("50") int limit) {
-        Caller caller = callers.authenticate(authorization, null);
+        Caller caller = callers.authenticate(authorization);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.badRequest("invalid_parameter", "limit must be between 1 and " + MAX_LIMIT + ".");
         }

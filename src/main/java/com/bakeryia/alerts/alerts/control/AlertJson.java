@@ -16,9 +16,13 @@ public final class AlertJson {
     }
 
     public static JsonObject of(Alert alert) {
-        return Json.createObjectBuilder()
+        var json = Json.createObjectBuilder()
                 .add("id", alert.alertId())
-                .add("seq", alert.seq())
+                .add("seq", alert.seq());
+        if (alert.position() != null) {
+            json.add("position", alert.position());
+        }
+        return json
                 .add("tenant_id", alert.tenantId())
                 .add("item_type", alert.itemType().wireName())
                 .add("service", alert.service())
@@ -34,7 +38,7 @@ public final class AlertJson {
     }
 
     public static StoredAlert stored(Alert alert) {
-        return new StoredAlert(alert.seq(), alert.alertId(), alert.tenantId(), alert.service(), alert.type(),
+        return new StoredAlert(alert.seq(), alert.position() == null ? 0 : alert.position(), alert.alertId(), alert.tenantId(), alert.service(), alert.type(),
                 alert.severity(), StoredAlert.eventName(alert.itemType(), alert.service()), of(alert).toString());
     }
 
@@ -51,7 +55,8 @@ public final class AlertJson {
             Severity severity = Severity.fromWire(alert.getString("severity"))
                     .orElseThrow(() -> new IllegalArgumentException("unknown severity"));
             String service = alert.getString("service");
-            return new StoredAlert(alert.getJsonNumber("seq").longValueExact(), alert.getString("id"),
+            return new StoredAlert(alert.getJsonNumber("seq").longValueExact(),
+                    alert.getJsonNumber("position").longValueExact(), alert.getString("id"),
                     alert.getString("tenant_id"), service, alert.getString("type"), severity,
                     StoredAlert.eventName(itemType, service), json);
         } catch (RuntimeException e) {

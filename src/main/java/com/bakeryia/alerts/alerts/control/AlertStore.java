@@ -57,10 +57,10 @@ public class AlertStore {
                 .getResultList();
     }
 
-    /** Alerts stored at or after {@code since}, oldest first: what a server may have missed. */
+    /** Alerts given a stream position at or after {@code since}, in position order: what a server may have missed. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StoredAlert> storedSince(Instant since, int limit) {
-        return em.createNamedQuery(Alert.STORED_SINCE, Alert.class)
+    public List<StoredAlert> positionedSince(Instant since, int limit) {
+        return em.createNamedQuery(Alert.POSITIONED_SINCE, Alert.class)
                 .setParameter("since", since)
                 .setMaxResults(limit)
                 .getResultList().stream().map(AlertJson::stored).toList();

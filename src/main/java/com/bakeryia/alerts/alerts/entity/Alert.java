@@ -14,15 +14,21 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 
 /**
- * A stored alert. {@code seq} is the server's ordering (and the stream cursor); {@code alertId} is
- * the producer's id, unique, so a redelivered message is recognised and stored once.
+ * A stored alert. {@code seq} identifies the row; {@code alertId} is the producer's id, unique, so a
+ * redelivered message is recognised and stored once; {@code position} is its place in the stream
+ * (the SSE cursor), given after commit by the fan-out relay in the order positions become visible.
  */
 @Entity
 @Table(name = "alerts",
         uniqueConstraints = @UniqueConstraint(name = "alerts_alert_id_key", columnNames = "alert_id"))
 @NamedQuery(name = Alert.BY_ALERT_ID, query = "SELECT a FROM Alert a WHERE a.alertId = :alertId")
-@NamedQuery(name = Alert.STORED_SINCE, query = "SELECT a FROM Alert a WHERE a.storedAt >= :since ORDER BY a.seq")
+@NamedQuery(name = Alert.POSITIONED_SINCE, query = "SELECT a FROM Alert a WHERE a.positionedAt >= :since"
+        + " AND a.position IS NOT NULL ORDER BY a.position")
 @NamedQuery(name = Alert.BY_SEQS, query = "SELECT a FROM Alert a WHERE a.seq IN :seqs ORDER BY a.seq")
+@NamedQuery(name = Alert.UNPOSITIONED, query = "SELECT a FROM Alert a WHERE a.position IS NULL"
+        + " AND a.storedAt > :since ORDER BY a.seq")
+@NamedQuery(name = Alert.UNPUBLISHED, query = "SELECT a FROM Alert a WHERE a.position IS NOT NULL"
+        + " AND a.publishedAt IS NULL AND a.positionedAt < :before AND a.positionedAt > :since ORDER BY a.position")
 @NamedQuery(name = Alert.MARK_PUBLISHED, query = "UPDATE Alert a SET a.publishedAt = :at WHERE a.seq IN :seqs")
 @NamedQuery(name = Alert.RECENT_FOR_TENANTS,
         query = "SELECT a FROM Alert a WHERE a.tenantId IN :tenants ORDER BY a.seq DESC")
@@ -30,7 +36,9 @@ public class Alert {
 
     public static final String BY_ALERT_ID = "Alert.byAlertId";
     public static final String RECENT_FOR_TENANTS = "Alert.recentForTenants";
-    public static final String STORED_SINCE = "Alert.storedSince";
+    public static final String POSITIONED_SINCE = "Alert.positionedSince";
+    public static final String UNPOSITIONED = "Alert.unpositioned";
+    public static final String UNPUBLISHED = "Alert.unpublished";
     public static final String BY_SEQS = "Alert.bySeqs";
     public static final String MARK_PUBLISHED = "Alert.markPublished";
 
@@ -81,7 +89,14 @@ public class Alert {
     @Column(name = "stored_at", nullable = false)
     private Instant storedAt;
 
-    /** When the alert went out on the cross-server fan-out; null until then. */
+    /** The alert's place in the stream, the SSE cursor; null until the relay gives it one. */
+    @Column(name = "stream_position")
+    private Long position;
+
+    @Column(name = "positioned_at")
+    private Instant positionedAt;
+
+    /** When the alert went out on the fan-out; null until then. */
     @Column(name = "published_at")
     private Instant publishedAt;
 
@@ -106,6 +121,16 @@ public class Alert {
 
     public void markStored(Instant when) {
         this.storedAt = when;
+    }
+
+    public void position(long position, Instant when) {
+        this.position = position;
+        this.positionedAt = when;
+    }
+
+    /** @return the stream position, or null before the relay gave one */
+    public Long position() {
+        return position;
     }
 
     public Long seq() {

@@ -1,6 +1,8 @@
 package com.bakeryia.alerts.auth.boundary;
 
+import com.bakeryia.alerts.auth.control.Callers;
 import com.bakeryia.alerts.auth.control.DemoUsers;
+import com.bakeryia.alerts.auth.control.Memberships;
 import com.bakeryia.alerts.auth.control.DevelopmentKeys;
 import com.bakeryia.alerts.auth.control.TokenIssuer;
 import com.bakeryia.alerts.platform.ApiProblem;
@@ -14,7 +16,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 
 /**
@@ -33,9 +39,12 @@ public class DemoLoginResource {
     @Inject
     TokenIssuer issuer;
 
+    @Inject
+    Memberships memberships;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public String login(String body) {
+    public Response login(String body, @Context UriInfo uri) {
         if (!keys.active()) {
             throw ApiProblem.notFound("not_found",
                     "The demo login is off: this server verifies tokens with a configured key.");
@@ -59,14 +68,25 @@ public class DemoLoginResource {
             lifetime = number.longValue();
         }
         var token = issuer.issue(user, lifetime);
-        return Json.createObjectBuilder()
+        // The same token as an HttpOnly cookie scoped to the stream: an EventSource on this origin
+        // then needs no token in its URL, and page scripts cannot read the cookie.
+        NewCookie cookie = new NewCookie.Builder(Callers.TOKEN_COOKIE)
+                .value(token.token())
+                .path("/api/events")
+                .maxAge((int) lifetime)
+                .httpOnly(true)
+                .secure("https".equalsIgnoreCase(uri.getBaseUri().getScheme()))
+                .sameSite(NewCookie.SameSite.STRICT)
+                .build();
+        String json = Json.createObjectBuilder()
                 .add("token", token.token())
                 .add("username", user.username())
-                .add("tenants", Json.createArrayBuilder(user.tenants()))
+                .add("tenants", Json.createArrayBuilder(user.tenants().orElseGet(() -> memberships.tenantsOf(user.username()))))
                 .add("groups", Json.createArrayBuilder(user.groups()))
                 .add("expires_at", token.expiresAt().toString())
                 .build()
                 .toString();
+        return Response.ok(json).cookie(cookie).build();
     }
 
     private static JsonObject parse(String body) {

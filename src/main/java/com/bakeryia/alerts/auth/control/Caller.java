@@ -21,6 +21,8 @@ public record Caller(String user, Set<String> tenants, Set<String> groups, Insta
     public static final String GROUPS_CLAIM = "groups";
     /** The group whose members may publish alerts through {@code POST /api/alerts}. */
     public static final String ALERT_PUBLISHER = "alert-publisher";
+    /** The group whose members manage tenant memberships through {@code /api/admin/memberships}. */
+    public static final String ALERTS_ADMIN = "alerts-admin";
 
     public Caller {
         tenants = Collections.unmodifiableSet(new LinkedHashSet<>(tenants));

@@ -5,34 +5,84 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Authenticates the caller of a request from its bearer token: the Authorization header, or, for
- * event streams (a browser's EventSource cannot send headers), the {@code ?token=} parameter.
+ * Authenticates the caller of a request and resolves its tenants: from the token's {@code tenants}
+ * claim when it has one, else from the membership table.
+ *
+ * <p>API calls carry the token in the Authorization header. Event streams also accept it where a
+ * browser's EventSource can put it: a single-use {@code ?ticket=}, {@code ?token=}, or the
+ * {@value #TOKEN_COOKIE} cookie (HttpOnly, set by the demo login). The first present of header,
+ * ticket, query token and cookie is used.
  */
 @ApplicationScoped
 public class Callers {
 
+    public static final String TOKEN_COOKIE = "bakery_alerts_token";
     private static final String BEARER = "Bearer ";
 
     @Inject
     TokenVerifier verifier;
 
+    @Inject
+    Memberships memberships;
+
+    @Inject
+    StreamTickets tickets;
+
     /**
      * @param authorization the Authorization header, if any
-     * @param queryToken    the {@code ?token=} parameter, if the endpoint accepts one
      * @throws ApiProblem 401 when no token is given or the token is not valid
      */
-    public Caller authenticate(String authorization, String queryToken) {
-        if (authorization != null && !authorization.isBlank()) {
-            if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-                throw ApiProblem.unauthorized("invalid_token", "The Authorization header must carry a Bearer token.");
-            }
-            return verifier.verify(authorization.substring(BEARER.length()).strip());
+    public Caller authenticate(String authorization) {
+        return resolve(bearer(authorization)
+                .orElseThrow(() -> ApiProblem.unauthorized("missing_token",
+                        "A bearer token is required in the Authorization header.")));
+    }
+
+    /**
+     * The claims of the bearer token in the Authorization header, unresolved: what a stream ticket
+     * is issued for.
+     */
+    public TokenClaims verifyBearer(String authorization) {
+        return bearer(authorization).orElseThrow(() -> ApiProblem.unauthorized("missing_token",
+                "A bearer token is required in the Authorization header."));
+    }
+
+    /** For {@code GET /api/events}: header, ticket, query token or cookie. */
+    public Caller authenticateStream(String authorization, String ticket, String queryToken, String cookieToken) {
+        var fromHeader = bearer(authorization);
+        if (fromHeader.isPresent()) {
+            return resolve(fromHeader.get());
         }
-        if (queryToken != null && !queryToken.isBlank()) {
-            return verifier.verify(queryToken);
+        if (present(ticket)) {
+            return resolve(tickets.spend(ticket.strip()).orElseThrow(() -> ApiProblem.unauthorized("invalid_ticket",
+                    "The stream ticket is unknown, used or expired; request a new one.")));
         }
-        throw ApiProblem.unauthorized("missing_token", queryToken == null
-                ? "A bearer token is required in the Authorization header."
-                : "A bearer token is required (Authorization header, or ?token= for event streams).");
+        if (present(queryToken)) {
+            return resolve(verifier.verify(queryToken.strip()));
+        }
+        if (present(cookieToken)) {
+            return resolve(verifier.verify(cookieToken.strip()));
+        }
+        throw ApiProblem.unauthorized("missing_token", "A token is required: an Authorization Bearer header,"
+                + " ?ticket= from POST /api/events/ticket, ?token=, or the " + TOKEN_COOKIE + " cookie.");
+    }
+
+    private java.util.Optional<TokenClaims> bearer(String authorization) {
+        if (!present(authorization)) {
+            return java.util.Optional.empty();
+        }
+        if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw ApiProblem.unauthorized("invalid_token", "The Authorization header must carry a Bearer token.");
+        }
+        return java.util.Optional.of(verifier.verify(authorization.substring(BEARER.length()).strip()));
+    }
+
+    private Caller resolve(TokenClaims claims) {
+        return Caller.of(claims.user(), claims.tenants().orElseGet(() -> memberships.tenantsOf(claims.user())),
+                claims.groups(), claims.expiresAt());
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 }

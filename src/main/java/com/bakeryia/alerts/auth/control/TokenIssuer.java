@@ -41,7 +41,7 @@ public class TokenIssuer {
         claims.setSubject(user.username());
         claims.setClaim("upn", user.username());
         claims.setStringListClaim(Caller.GROUPS_CLAIM, user.groups());
-        claims.setStringListClaim(Caller.TENANTS_CLAIM, user.tenants());
+        user.tenants().ifPresent(tenants -> claims.setStringListClaim(Caller.TENANTS_CLAIM, tenants));
         claims.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(expiresAt.getEpochSecond()));
         claims.setJwtId(UUID.randomUUID().toString());

@@ -25,16 +25,20 @@ import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
 import org.jose4j.keys.RsaKeyUtil;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
+import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
 
 /**
  * Verifies bearer tokens with the standard MicroProfile JWT settings ({@link JwtSettings}): RS256
- * only, the configured key (PEM, JWK, JWKS, a file or a JWKS URL) or else the development key,
- * issuer, optional audiences, a required expiry and a bounded clock skew. Tokens and the reasons
- * they fail are never logged: a rejected token may still be someone's credential.
+ * with the configured key (PEM, JWK, JWKS, a file or a JWKS URL) or else the development key, and
+ * — only when {@code jwt.hs256.secret} is set — HS256 with that shared secret; issuer, optional
+ * audiences, a required expiry and a bounded clock skew. Every place that accepts a token (header,
+ * cookie, query, ticket request) goes through this one verifier. Tokens and the reasons they fail
+ * are never logged: a rejected token may still be someone's credential.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -50,7 +54,10 @@ public class TokenVerifier {
 
     private volatile JwtConsumer consumer;
 
-    public Caller verify(String token) {
+    /** An HS256 secret shorter than this (in bytes) is refused: RFC 7518 asks for at least the hash size. */
+    static final int MIN_SECRET_BYTES = 32;
+
+    public TokenClaims verify(String token) {
         JwtClaims claims;
         try {
             claims = consumer().processToClaims(token);
@@ -60,10 +67,10 @@ public class TokenVerifier {
             }
             throw ApiProblem.unauthorized("invalid_token", "The token is not valid for this server.");
         }
-        return caller(claims);
+        return claims(claims);
     }
 
-    static Caller caller(JwtClaims claims) {
+    static TokenClaims claims(JwtClaims claims) {
         try {
             String user = claims.getClaimValueAsString("upn");
             if (user == null) {
@@ -75,7 +82,9 @@ public class TokenVerifier {
             if (user == null) {
                 throw ApiProblem.unauthorized("invalid_token", "The token names no user (upn, preferred_username or sub).");
             }
-            return Caller.of(user, Caller.strings(claims.getClaimValue(Caller.TENANTS_CLAIM)),
+            Object tenants = claims.getClaimValue(Caller.TENANTS_CLAIM);
+            return new TokenClaims(user,
+                    tenants == null ? Optional.empty() : Optional.of(Caller.strings(tenants)),
                     Caller.strings(claims.getClaimValue(Caller.GROUPS_CLAIM)),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
         } catch (MalformedClaimException e) {
@@ -103,55 +112,76 @@ public class TokenVerifier {
                 .setRequireExpirationTime()
                 .setAllowedClockSkewInSeconds(config.getOptionalValue(JwtSettings.CLOCK_SKEW, Integer.class)
                         .orElse(DEFAULT_CLOCK_SKEW_SECONDS))
-                .setExpectedIssuer(issuer)
-                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.RSA_USING_SHA256);
+                .setExpectedIssuer(issuer);
         Optional<String[]> audiences = config.getOptionalValue(JwtSettings.AUDIENCES, String[].class);
         if (audiences.isPresent() && audiences.get().length > 0) {
             builder.setExpectedAudience(audiences.get());
         } else {
             builder.setSkipDefaultAudienceValidation();
         }
+        VerificationKeyResolver rsa = rsaKeys();
+        Optional<String> secret = config.getOptionalValue(JwtSettings.HS256_SECRET, String.class)
+                .filter(s -> !s.isBlank());
+        if (secret.isEmpty()) {
+            builder.setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                    AlgorithmIdentifiers.RSA_USING_SHA256);
+            builder.setVerificationKeyResolver(rsa);
+        } else {
+            byte[] bytes = secret.get().getBytes(StandardCharsets.UTF_8);
+            if (bytes.length < MIN_SECRET_BYTES) {
+                throw new IllegalStateException(JwtSettings.HS256_SECRET + " must be at least " + MIN_SECRET_BYTES
+                        + " bytes long");
+            }
+            HmacKey hmac = new HmacKey(bytes);
+            builder.setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
+                    AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.HMAC_SHA256);
+            // The secret verifies HS256 only, the RSA keys RS256 only: no algorithm confusion.
+            builder.setVerificationKeyResolver((jws, nesting) ->
+                    AlgorithmIdentifiers.HMAC_SHA256.equals(jws.getAlgorithmHeaderValue())
+                            ? hmac
+                            : rsa.resolveKey(jws, nesting));
+        }
+        LOG.fine("Token verifier ready for issuer " + issuer + (secret.isPresent() ? " (RS256 and HS256)" : " (RS256)"));
+        return builder.build();
+    }
+
+    private VerificationKeyResolver rsaKeys() {
         Optional<String> key = config.getOptionalValue(JwtSettings.PUBLIC_KEY, String.class);
         Optional<String> location = config.getOptionalValue(JwtSettings.PUBLIC_KEY_LOCATION, String.class);
         try {
             if (developmentKeys.active()) {
-                builder.setVerificationKey(developmentKeys.publicKey());
+                PublicKey publicKey = developmentKeys.publicKey();
+                return (jws, nesting) -> publicKey;
             } else if (key.isPresent()) {
-                useKeyText(builder, key.get());
+                return keysFromText(key.get());
             } else if (location.isPresent()) {
                 String where = location.get().strip();
                 if (where.startsWith("https://") || where.startsWith("http://")) {
-                    builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(where)));
-                } else {
-                    useKeyText(builder, read(where));
+                    return new HttpsJwksVerificationKeyResolver(new HttpsJwks(where));
                 }
-            } else {
-                throw new IllegalStateException("No token verification key: set " + JwtSettings.PUBLIC_KEY
-                        + " or " + JwtSettings.PUBLIC_KEY_LOCATION);
+                return keysFromText(read(where));
             }
+            throw new IllegalStateException("No token verification key: set " + JwtSettings.PUBLIC_KEY
+                    + " or " + JwtSettings.PUBLIC_KEY_LOCATION);
         } catch (JoseException | java.security.spec.InvalidKeySpecException | IOException e) {
             throw new IllegalStateException("The configured token verification key cannot be read", e);
         }
-        LOG.fine("Query-token verifier ready for issuer " + issuer);
-        return builder.build();
     }
 
-    private static void useKeyText(JwtConsumerBuilder builder, String text)
+    private static VerificationKeyResolver keysFromText(String text)
             throws JoseException, java.security.spec.InvalidKeySpecException {
         String trimmed = text.strip();
         if (trimmed.startsWith("{")) {
             List<JsonWebKey> keys = trimmed.contains("\"keys\"")
                     ? new JsonWebKeySet(trimmed).getJsonWebKeys()
                     : List.of(JsonWebKey.Factory.newJwk(trimmed));
-            builder.setVerificationKeyResolver(new JwksVerificationKeyResolver(keys));
-            return;
+            return new JwksVerificationKeyResolver(keys);
         }
         String pem = trimmed.startsWith("-----BEGIN")
                 ? trimmed
                 : "-----BEGIN PUBLIC KEY-----\n" + trimmed + "\n-----END PUBLIC KEY-----";
         PublicKey publicKey = new RsaKeyUtil().fromPemEncoded(pem);
-        builder.setVerificationKey(publicKey);
+        return (jws, nesting) -> publicKey;
     }
 
     private static String read(String location) throws IOException {

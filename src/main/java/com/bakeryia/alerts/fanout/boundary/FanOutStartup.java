@@ -7,7 +7,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-/** Starts the Redis relay and subscriber threads when Redis is configured. */
+/** Starts the relay thread, and the Redis subscriber thread when Redis is configured. */
 @ApplicationScoped
 public class FanOutStartup {
 
@@ -23,7 +23,7 @@ public class FanOutStartup {
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (settings.redis().isPresent()) {
             subscriber.start();
-            relay.start();
         }
+        relay.start();
     }
 }

@@ -3,6 +3,7 @@ package com.bakeryia.alerts.fanout.boundary;
 import com.bakeryia.alerts.alerts.control.AlertJson;
 import com.bakeryia.alerts.alerts.control.AlertStore;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.auth.control.Memberships;
 import com.bakeryia.alerts.fanout.control.BackgroundThread;
 import com.bakeryia.alerts.fanout.control.RedisClients;
 import com.bakeryia.alerts.streams.control.TenantBroadcasters;
@@ -21,7 +22,8 @@ import redis.clients.jedis.JedisPubSub;
 
 /**
  * The one Redis subscriber of this server: a single thread holding a pattern subscription to
- * {@code alerts:*} and feeding the tenant broadcasters. After Redis is lost it reconnects with
+ * {@code alerts:*} and feeding the tenant broadcasters (and hearing {@code memberships:changed},
+ * which drops a user's cached tenant memberships). After Redis is lost it reconnects with
  * backoff; once subscribed again it reads from the database what was stored since the loss (the
  * broadcasters drop what a stream already had), so nothing stored during the outage is missed.
  */
@@ -42,6 +44,9 @@ public class RedisSubscriber {
 
     @Inject
     AlertStore store;
+
+    @Inject
+    Memberships memberships;
 
     @Resource
     ManagedThreadFactory threads;
@@ -65,7 +70,8 @@ public class RedisSubscriber {
             try (Jedis jedis = redis.subscriberConnection()) {
                 JedisPubSub listener = new Listener();
                 current = listener;
-                jedis.psubscribe(listener, RedisClients.CHANNEL_PATTERN); // blocks until unsubscribed or lost
+                // blocks until unsubscribed or lost
+                jedis.psubscribe(listener, RedisClients.CHANNEL_PATTERN, RedisClients.MEMBERSHIPS_CHANNEL);
             } catch (RuntimeException e) {
                 if (lostAt == null) {
                     lostAt = Instant.now();
@@ -91,16 +97,20 @@ public class RedisSubscriber {
     }
 
     private void catchUp(Instant since) {
-        var missed = store.storedSince(since.minus(CATCH_UP_MARGIN), CATCH_UP_LIMIT);
+        var missed = store.positionedSince(since.minus(CATCH_UP_MARGIN), CATCH_UP_LIMIT);
         missed.forEach(broadcasters::deliver);
         LOG.info(() -> "Redis subscription restored; delivered " + missed.size()
-                + " alerts stored since " + since.minus(CATCH_UP_MARGIN) + " from the database");
+                + " alerts positioned since " + since.minus(CATCH_UP_MARGIN) + " from the database");
     }
 
     private final class Listener extends JedisPubSub {
 
         @Override
         public void onPSubscribe(String pattern, int subscribedChannels) {
+            if (RedisClients.MEMBERSHIPS_CHANNEL.equals(pattern)) {
+                memberships.invalidateAll(); // changes made while unsubscribed were not heard
+                return;
+            }
             subscribed = true;
             Instant since = lostAt;
             lostAt = null;
@@ -116,6 +126,10 @@ public class RedisSubscriber {
 
         @Override
         public void onPMessage(String pattern, String channel, String message) {
+            if (RedisClients.MEMBERSHIPS_CHANNEL.equals(channel)) {
+                memberships.invalidate(message);
+                return;
+            }
             StoredAlert alert;
             try {
                 alert = AlertJson.storedFromPublished(message);

@@ -1,9 +1,17 @@
 package com.bakeryia.alerts.fanout.control;
 
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import java.util.List;
 
-/** Carries a committed alert to the streams of every server of the deployment. */
+/** Carries positioned alerts to the streams of every server of the deployment. */
 public interface AlertBus {
 
-    void publish(StoredAlert alert);
+    /**
+     * @param alerts in position order
+     * @throws RuntimeException when they could not be handed over; the relay tries again later
+     */
+    void publish(List<StoredAlert> alerts);
+
+    /** Where the bus goes, for log messages. */
+    String where();
 }

@@ -12,12 +12,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.Pipeline;
 
 /**
- * Publishes stored alerts to Redis {@code alerts:<tenant>} from the {@link Outbox}, on one thread of
- * this server. Woken after every commit, and at least every second to catch what an outage held
- * back; while Redis is unreachable it backs off (up to 30 s) and the alerts wait in the database.
+ * Moves committed alerts from the {@link Outbox} to the {@link AlertBus}, on one thread of this
+ * server: gives them stream positions, publishes them, marks them published. Woken after every
+ * commit, and at least every second to pick up what another server or an outage left behind; while
+ * the bus is unreachable it backs off (up to 30 s) and the alerts wait in the database.
  */
 @ApplicationScoped
 public class AlertRelay {
@@ -31,19 +31,19 @@ public class AlertRelay {
     Outbox outbox;
 
     @Inject
-    RedisClients redis;
+    AlertBus bus;
 
     @Resource
     ManagedThreadFactory threads;
 
     private final Semaphore wakeUps = new Semaphore(0);
-    private final BackgroundThread worker = new BackgroundThread("alerts-redis-relay");
+    private final BackgroundThread worker = new BackgroundThread("alerts-relay");
 
     public void start() {
         worker.start(threads, this::run);
     }
 
-    /** Something was committed: publish it now rather than at the next poll. */
+    /** Something was committed: relay it now rather than at the next poll. */
     public void wake() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
@@ -60,11 +60,9 @@ public class AlertRelay {
                     wakeUps.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }
-                while (worker.running() && outbox.relayBatch(BATCH, this::publish) == BATCH) {
-                    // a full batch: more may be waiting
-                }
+                relayAll();
                 if (backoffMillis > 0) {
-                    LOG.info("Publishing to Redis works again");
+                    LOG.info(() -> "Publishing to " + bus.where() + " works again");
                 }
                 backoffMillis = 0;
             } catch (InterruptedException e) {
@@ -73,22 +71,35 @@ public class AlertRelay {
             } catch (RuntimeException e) {
                 backoffMillis = backoffMillis == 0 ? 500 : Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
                 if (backoffMillis == 500) {
-                    LOG.log(Level.WARNING, "Publishing to Redis at " + redis.where()
-                            + " failed; stored alerts wait in the database until it is back", e);
+                    LOG.log(Level.WARNING, "Publishing to " + bus.where()
+                            + " failed; stored alerts wait in the database until it works again", e);
                 } else {
-                    LOG.fine(() -> "Redis still unreachable: " + e.getMessage());
+                    LOG.fine(() -> "Publishing still fails: " + e.getMessage());
                 }
             }
         }
     }
 
+    private void relayAll() {
+        // First what was positioned but never published, so the bus sees positions in order.
+        List<StoredAlert> leftBehind;
+        do {
+            leftBehind = outbox.unpublished(BATCH);
+            publish(leftBehind);
+        } while (leftBehind.size() == BATCH && worker.running());
+        List<StoredAlert> batch;
+        do {
+            batch = outbox.position(BATCH);
+            publish(batch);
+        } while (batch.size() == BATCH && worker.running());
+    }
+
     private void publish(List<StoredAlert> alerts) {
-        try (Pipeline pipeline = redis.pool().pipelined()) {
-            for (StoredAlert alert : alerts) {
-                pipeline.publish(RedisClients.channel(alert.tenantId()), alert.json());
-            }
-            pipeline.sync();
+        if (alerts.isEmpty()) {
+            return;
         }
+        bus.publish(alerts);
+        outbox.markPublished(alerts);
     }
 
     @PreDestroy

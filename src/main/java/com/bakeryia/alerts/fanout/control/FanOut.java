@@ -6,14 +6,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-/** The seam between storing and streaming: an alert is published only once its transaction committed. */
+/**
+ * The seam between storing and streaming: once an alert's transaction committed, the relay is woken
+ * to give it a stream position and publish it.
+ */
 @ApplicationScoped
 public class FanOut {
 
     @Inject
-    AlertBus bus;
+    AlertRelay relay;
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StoredAlert alert) {
-        bus.publish(alert);
+        relay.wake();
     }
 }

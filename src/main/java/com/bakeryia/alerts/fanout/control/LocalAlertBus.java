@@ -5,6 +5,7 @@ import com.bakeryia.alerts.streams.control.TenantBroadcasters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /** The single-server fan-out of the embedded mode: straight to this server's broadcasters. */
 @ApplicationScoped
@@ -15,7 +16,12 @@ public class LocalAlertBus implements AlertBus {
     TenantBroadcasters broadcasters;
 
     @Override
-    public void publish(StoredAlert alert) {
-        broadcasters.deliver(alert);
+    public void publish(List<StoredAlert> alerts) {
+        alerts.forEach(broadcasters::deliver);
+    }
+
+    @Override
+    public String where() {
+        return "this server's streams";
     }
 }

@@ -4,65 +4,81 @@ import com.bakeryia.alerts.alerts.control.AlertJson;
 import com.bakeryia.alerts.alerts.entity.Alert;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The alerts table as an outbox for the fan-out: {@code published_at} is null until an alert went
- * out. A batch is claimed with row locks (PostgreSQL skips rows another server holds), handed to
- * the publisher, and marked published in the same transaction: if publishing fails, nothing is
- * marked and the batch is tried again later.
+ * The alerts table as the outbox of the fan-out, in two steps.
+ *
+ * <p>{@link #position}: committed alerts that have no stream position yet get the next positions,
+ * while this transaction holds the single {@code stream_head} row. Whichever server does it, the
+ * positions of one batch commit before the next batch can even read the head, so a reader that sees
+ * position N also sees every position below it — the property resuming a stream relies on
+ * (docs/adr/0002-stream-positions.md).
+ *
+ * <p>{@link #markPublished}: after the batch went out on the bus. A positioned alert left
+ * unpublished (a relay stopped between the two steps, Redis was away) is handed out again by
+ * {@link #unpublished}; streams drop what they already had.
  */
 @ApplicationScoped
 public class Outbox {
 
-    /** Unpublished alerts older than this are left alone: they predate the Redis fan-out. */
+    /** Alerts older than this are not positioned or published any more: they are history only. */
     static final Duration MAX_AGE = Duration.ofHours(1);
+    /** A positioned alert still unpublished after this long was left behind by a relay. */
+    static final Duration LEFT_BEHIND = Duration.ofSeconds(5);
 
     @PersistenceContext(unitName = "alerts")
     EntityManager em;
 
-    @Inject
-    @ConfigProperty(name = "db.kind", defaultValue = "derby")
-    String databaseKind;
-
-    /** @return how many alerts were published */
+    /** @return the alerts that got positions, in position order */
     @Transactional
-    public int relayBatch(int limit, Consumer<List<StoredAlert>> publisher) {
-        Timestamp oldest = Timestamp.from(Instant.now().minus(MAX_AGE));
-        @SuppressWarnings("unchecked")
-        List<Number> seqs = em.createNativeQuery(isPostgres()
-                        ? "SELECT seq FROM alerts WHERE published_at IS NULL AND stored_at > ?1"
-                                + " ORDER BY seq LIMIT " + limit + " FOR UPDATE SKIP LOCKED"
-                        // Derby serves one server: no competing relay to skip.
-                        : "SELECT seq FROM alerts WHERE published_at IS NULL AND stored_at > ?1"
-                                + " ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY")
-                .setParameter(1, oldest)
+    public List<StoredAlert> position(int limit) {
+        // The row lock on the head serialises every relay of the deployment until this commits.
+        em.createNativeQuery("UPDATE stream_head SET stream_position = stream_position WHERE id = 1").executeUpdate();
+        long head = ((Number) em.createNativeQuery("SELECT stream_position FROM stream_head WHERE id = 1")
+                .getSingleResult()).longValue();
+        Instant now = Instant.now();
+        List<Alert> alerts = em.createNamedQuery(Alert.UNPOSITIONED, Alert.class)
+                .setParameter("since", now.minus(MAX_AGE))
+                .setMaxResults(limit)
                 .getResultList();
-        if (seqs.isEmpty()) {
-            return 0;
+        if (alerts.isEmpty()) {
+            return List.of();
         }
-        List<Long> ids = seqs.stream().map(Number::longValue).toList();
-        List<StoredAlert> alerts = em.createNamedQuery(Alert.BY_SEQS, Alert.class)
-                .setParameter("seqs", ids)
-                .getResultList().stream().map(AlertJson::stored).toList();
-        publisher.accept(alerts);
-        em.createNamedQuery(Alert.MARK_PUBLISHED)
-                .setParameter("at", Instant.now())
-                .setParameter("seqs", ids)
+        for (Alert alert : alerts) {
+            alert.position(++head, now);
+        }
+        em.createNativeQuery("UPDATE stream_head SET stream_position = ?1 WHERE id = 1")
+                .setParameter(1, head)
                 .executeUpdate();
-        return alerts.size();
+        em.flush();
+        return alerts.stream().map(AlertJson::stored).toList();
     }
 
-    private boolean isPostgres() {
-        return "postgres".equals(databaseKind);
+    /** Positioned alerts that no relay marked published within {@link #LEFT_BEHIND}, in position order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredAlert> unpublished(int limit) {
+        Instant now = Instant.now();
+        return em.createNamedQuery(Alert.UNPUBLISHED, Alert.class)
+                .setParameter("before", now.minus(LEFT_BEHIND))
+                .setParameter("since", now.minus(MAX_AGE))
+                .setMaxResults(limit)
+                .getResultList().stream().map(AlertJson::stored).toList();
+    }
+
+    @Transactional
+    public void markPublished(List<StoredAlert> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        em.createNamedQuery(Alert.MARK_PUBLISHED)
+                .setParameter("at", Instant.now())
+                .setParameter("seqs", alerts.stream().map(StoredAlert::seq).toList())
+                .executeUpdate();
     }
 }

@@ -4,21 +4,32 @@ import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import java.util.List;
+import redis.clients.jedis.Pipeline;
 
 /**
- * The cross-server fan-out: every committed alert goes out on Redis {@code alerts:<tenant>} through
- * the {@link AlertRelay}, which publishes what the database says is unpublished, so an alert stored
- * while Redis is away goes out once it is back.
+ * The cross-server fan-out: alerts go out on Redis {@code alerts:<tenant>}, pipelined; every
+ * server's {@code RedisSubscriber} hands them to its streams.
  */
 @ApplicationScoped
 @Typed(RedisAlertBus.class)
 public class RedisAlertBus implements AlertBus {
 
     @Inject
-    AlertRelay relay;
+    RedisClients redis;
 
     @Override
-    public void publish(StoredAlert alert) {
-        relay.wake();
+    public void publish(List<StoredAlert> alerts) {
+        try (Pipeline pipeline = redis.pool().pipelined()) {
+            for (StoredAlert alert : alerts) {
+                pipeline.publish(RedisClients.channel(alert.tenantId()), alert.json());
+            }
+            pipeline.sync();
+        }
+    }
+
+    @Override
+    public String where() {
+        return "Redis at " + redis.where();
     }
 }

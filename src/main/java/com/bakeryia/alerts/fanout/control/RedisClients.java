@@ -13,6 +13,8 @@ public class RedisClients {
 
     public static final String CHANNEL_PREFIX = "alerts:";
     public static final String CHANNEL_PATTERN = CHANNEL_PREFIX + "*";
+    /** Carries the id of a user whose tenant memberships changed, so every server drops its cached copy. */
+    public static final String MEMBERSHIPS_CHANNEL = "memberships:changed";
 
     @Inject
     FanOutSettings settings;

@@ -2,35 +2,48 @@ package com.bakeryia.alerts.streams.boundary;
 
 import com.bakeryia.alerts.auth.control.Caller;
 import com.bakeryia.alerts.auth.control.Callers;
+import com.bakeryia.alerts.auth.control.StreamTickets;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.streams.control.Heartbeats;
 import com.bakeryia.alerts.streams.control.StreamFilter;
 import com.bakeryia.alerts.streams.control.TenantBroadcasters;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.json.Json;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 
 /**
- * {@code GET /api/events}: the caller's live alert stream. The token comes in the Authorization
- * header or, for a browser's EventSource, as {@code ?token=}; {@code ?tenant=a,b} narrows the
- * caller's own tenants and can never add one; {@code severity}, {@code service} and {@code type}
- * (comma-separated) filter what is sent.
+ * {@code GET /api/events}: the caller's alert stream. The token comes in the Authorization header,
+ * a single-use {@code ?ticket=} (from {@code POST /api/events/ticket}), {@code ?token=} or the
+ * token cookie; {@code ?tenant=a,b} narrows the caller's own tenants and can never add one;
+ * {@code severity}, {@code service} and {@code type} (comma-separated) filter what is sent, live and
+ * replayed; {@code Last-Event-ID} (header) or {@code ?lastEventId=} resumes after that cursor.
  */
 @Path("events")
 public class EventsResource {
 
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+
     @Inject
     Callers callers;
+
+    @Inject
+    StreamTickets tickets;
 
     @Inject
     TenantBroadcasters broadcasters;
@@ -42,15 +55,43 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@Context SseEventSink sink, @Context Sse sse,
                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                       @QueryParam("token") @DefaultValue("") String token, @QueryParam("tenant") String tenant,
-                       @QueryParam("severity") String severity, @QueryParam("service") String service,
-                       @QueryParam("type") String type) {
-        Caller caller = callers.authenticate(authorization, token);
-        Set<String> tenants = caller.narrowTenants(tenant);
-        if (tenants.isEmpty()) {
-            throw ApiProblem.forbidden("no_tenant", "The token names no tenant whose alerts could be streamed.");
+                       @QueryParam("ticket") String ticket, @QueryParam("token") String token,
+                       @CookieParam(Callers.TOKEN_COOKIE) String cookieToken,
+                       @QueryParam("tenant") String tenant, @QueryParam("severity") String severity,
+                       @QueryParam("service") String service, @QueryParam("type") String type,
+                       @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
+                       @QueryParam("lastEventId") String lastEventId) {
+        Caller caller = callers.authenticateStream(authorization, ticket, token, cookieToken);
+        if (caller.tenants().isEmpty()) {
+            throw ApiProblem.forbidden("no_tenant", "The caller belongs to no tenant whose alerts could be streamed.");
         }
+        Set<String> tenants = caller.narrowTenants(tenant);
         StreamFilter filter = StreamFilter.parse(severity, service, type);
-        broadcasters.open(sse, sink, caller, tenants, filter, heartbeats.intervalSeconds());
+        String cursor = present(lastEventIdHeader) ? lastEventIdHeader : present(lastEventId) ? lastEventId : null;
+        broadcasters.open(sse, sink, caller, tenants, filter, cursor, heartbeats.intervalSeconds());
+    }
+
+    /**
+     * {@code POST /api/events/ticket} with a Bearer token: a ticket for one {@code GET /api/events},
+     * valid for about 30 s, so the token itself never goes into a URL.
+     */
+    @POST
+    @Path("ticket")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ticket(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        StreamTickets.Ticket issued = tickets.issue(callers.verifyBearer(authorization));
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(Json.createObjectBuilder()
+                        .add("ticket", issued.ticket())
+                        .add("expires_at", issued.expiresAt().toString())
+                        .add("expires_in", Math.max(0, Duration.between(Instant.now(), issued.expiresAt()).toSeconds()))
+                        .build().toString())
+                .cacheControl(noStore)
+                .build();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 }

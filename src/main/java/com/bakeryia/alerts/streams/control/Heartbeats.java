@@ -15,7 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends {@code heartbeat} to every stream at a fixed interval ({@code HEARTBEAT_INTERVAL_SECONDS},
- * 15 s by default: well under proxy idle timeouts, and the way dead connections are found).
+ * 15 s by default: well under proxy idle timeouts, and the way dead connections are found), and
+ * every second closes the streams whose write has hung past the write timeout.
  */
 @ApplicationScoped
 public class Heartbeats {
@@ -33,12 +34,14 @@ public class Heartbeats {
     int intervalSeconds;
 
     private ScheduledFuture<?> task;
+    private ScheduledFuture<?> sweep;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
         if (intervalSeconds < 1) {
             throw new IllegalArgumentException("heartbeat.interval.seconds must be at least 1, was " + intervalSeconds);
         }
         task = scheduler.scheduleAtFixedRate(this::beat, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        sweep = scheduler.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Heartbeats every " + intervalSeconds + " s");
     }
 
@@ -51,6 +54,14 @@ public class Heartbeats {
         }
     }
 
+    private void closeStalled() {
+        try {
+            broadcasters.closeStalled();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Sweeping stalled streams failed", e);
+        }
+    }
+
     public int intervalSeconds() {
         return intervalSeconds;
     }
@@ -59,6 +70,9 @@ public class Heartbeats {
     void stop() {
         if (task != null) {
             task.cancel(false);
+        }
+        if (sweep != null) {
+            sweep.cancel(false);
         }
     }
 }

@@ -2,8 +2,10 @@ package com.bakeryia.alerts.streams.control;
 
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import com.bakeryia.alerts.auth.control.Caller;
+import com.bakeryia.alerts.platform.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,25 +16,27 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
- * One {@link SseBroadcaster} per tenant, and the register of open streams on this server. A stream
- * of several tenants is registered with each of their broadcasters; an alert goes to its tenant's
- * broadcaster only, so no stream sees another tenant's alert or the same alert twice.
+ * One {@link SseBroadcaster} per tenant and filter (an audience), and the register of this server's
+ * open streams. A stream of several tenants joins each tenant's audience for its filter; an alert
+ * goes to its own tenant's audiences only, so no stream sees another tenant's alert or one alert
+ * twice. The broadcasters hold {@link StreamConnection}s, whose sends only queue: delivering an
+ * alert never waits for a client.
  *
- * <p>A client that went away is noticed only when a write to it fails; heartbeats make sure a write
- * happens, and a failed write removes the stream everywhere.
+ * <p>Open streams are limited per user ({@code streams.per.user.max}) and per tenant
+ * ({@code streams.per.tenant.max}); past either, a new stream gets 429.
  */
 @ApplicationScoped
 public class TenantBroadcasters {
@@ -45,20 +49,30 @@ public class TenantBroadcasters {
     /** How many delivered alerts are remembered, so one that arrives twice is streamed once. */
     static final int RECENT_DELIVERIES = 20_000;
 
-    /** Per tenant, one audience per distinct filter (the unfiltered one is the tenant's broadcaster). */
+    /** Per tenant, one audience per distinct filter. */
     private final ConcurrentMap<String, ConcurrentMap<String, Audience>> byTenant = new ConcurrentHashMap<>();
-    private final ConcurrentMap<SseEventSink, OpenStream> streams = new ConcurrentHashMap<>();
+    private final ConcurrentMap<StreamConnection, List<Membership>> streams = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Integer> perUser = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Integer> perTenant = new ConcurrentHashMap<>();
     private final RecentlyDelivered delivered = new RecentlyDelivered(RECENT_DELIVERIES);
     private volatile Sse sse;
 
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    StreamSettings settings;
+
+    @Inject
+    StreamReplay replay;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    record OpenStream(String user, Instant openedAt, List<Membership> memberships, Future<?> expiry) {
-    }
+    @Resource
+    ManagedExecutorService writers;
+
+    private Counter slowConsumersCut;
 
     /** The streams of one tenant that asked for the same filter, and their broadcaster. */
     static final class Audience {
@@ -77,18 +91,23 @@ public class TenantBroadcasters {
     }
 
     @PostConstruct
-    void registerGauges() {
+    void registerMetrics() {
         metrics.gauge("sse.streams.open", this, TenantBroadcasters::openStreams);
         metrics.gauge("sse.tenants.active", this, b -> b.byTenant.values().stream().filter(m -> !m.isEmpty()).count());
+        slowConsumersCut = metrics.counter("sse.streams.cut");
     }
 
     /**
-     * Greets the client with a {@code connection} event, then subscribes it to its tenants' alerts
-     * that pass its filter.
+     * Opens a stream: greets the client with a {@code connection} event, subscribes it to its
+     * tenants' alerts that pass its filter, and — when {@code cursor} is given — replays what it
+     * missed first.
+     *
+     * @throws ApiProblem 429 when the user or one of the tenants has too many open streams
      */
     public void open(Sse sse, SseEventSink sink, Caller caller, Set<String> tenants, StreamFilter filter,
-                     int heartbeatSeconds) {
+                     String cursor, int heartbeatSeconds) {
         this.sse = sse;
+        reserve(caller.user(), tenants);
         OutboundSseEvent hello = sse.newEventBuilder()
                 .name("connection")
                 .reconnectDelay(ThreadLocalRandom.current().nextInt(RETRY_MIN_MILLIS, RETRY_MAX_MILLIS + 1))
@@ -97,56 +116,75 @@ public class TenantBroadcasters {
                         .add("tenants", Json.createArrayBuilder(tenants))
                         .add("server_time", Instant.now().toString())
                         .add("heartbeat_seconds", heartbeatSeconds)
+                        .add("event_names", Json.createArrayBuilder(settings.eventNames()))
                         .build().toString())
                 .build();
-        // The greeting is the stream's first write: only then do heartbeats and alerts see the sink,
-        // so nothing can precede it, and no two threads race to start the response.
-        sink.send(hello).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                closeQuietly(sink);
-            } else {
-                register(sink, caller, tenants, filter);
-            }
-        });
+        StreamConnection stream = new StreamConnection(sink,
+                new StreamConnection.Wiring(sse, writers, replay, settings, this::closed, slowConsumersCut::inc),
+                caller.user(), tenants, filter, hello, cursor);
+        // Subscribed before the replay reads the head, so no alert falls between the two; the
+        // greeting is still the first write, as the stream writes its queue only after it.
+        List<Membership> memberships = new ArrayList<>();
+        streams.put(stream, memberships);
+        for (String tenant : tenants) {
+            Membership membership = new Membership(tenant, join(tenant, filter));
+            memberships.add(membership);
+            membership.audience().broadcaster.register(stream);
+        }
+        if (caller.expiresAt() != null) {
+            long delay = Math.max(0, Duration.between(Instant.now(), caller.expiresAt()).toMillis());
+            stream.expireAt(scheduler.schedule(() -> expire(stream, caller.expiresAt()), delay, TimeUnit.MILLISECONDS));
+        }
+        stream.start();
     }
 
-    private void register(SseEventSink sink, Caller caller, Set<String> tenants, StreamFilter filter) {
-        List<Membership> memberships = tenants.stream().map(t -> new Membership(t, join(t, filter))).toList();
-        streams.put(sink, new OpenStream(caller.user(), Instant.now(), memberships, null));
-        Future<?> expiry = scheduleExpiry(sink, caller);
-        if (expiry != null) {
-            streams.computeIfPresent(sink, (s, open) ->
-                    new OpenStream(open.user(), open.openedAt(), open.memberships(), expiry));
+    private void reserve(String user, Set<String> tenants) {
+        if (perUser.merge(user, 1, Integer::sum) > settings.perUserMax()) {
+            release(perUser, user);
+            throw ApiProblem.tooManyRequests("too_many_streams",
+                    "This user has " + settings.perUserMax() + " open streams already; close one first.");
         }
-        memberships.forEach(m -> m.audience().broadcaster.register(sink));
+        List<String> reserved = new ArrayList<>();
+        for (String tenant : tenants) {
+            if (perTenant.merge(tenant, 1, Integer::sum) > settings.perTenantMax()) {
+                release(perTenant, tenant);
+                reserved.forEach(t -> release(perTenant, t));
+                release(perUser, user);
+                throw ApiProblem.tooManyRequests("too_many_streams",
+                        "A requested tenant has too many open streams on this server; try again later.");
+            }
+            reserved.add(tenant);
+        }
+    }
+
+    private static void release(ConcurrentMap<String, Integer> counts, String key) {
+        counts.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
     }
 
     /**
-     * Sends a stored alert to every open stream of its tenant on this server, once: the fan-out
-     * delivers at least once (a relay retried, a catch-up after an outage), this makes it once.
+     * Queues a positioned alert on every open stream of its tenant on this server whose filter it
+     * passes, once: the fan-out delivers at least once (a relay retried, a catch-up after an
+     * outage), this makes it once.
      */
     public void deliver(StoredAlert alert) {
-        if (!delivered.add(alert.seq())) {
-            return;
-        }
         Sse current = sse;
         Map<String, Audience> audiences = byTenant.get(alert.tenantId());
-        if (current == null || audiences == null) {
+        if (current == null || audiences == null || audiences.isEmpty() || !delivered.add(alert.seq())) {
             return;
         }
-        OutboundSseEvent event = current.newEventBuilder()
-                .name(alert.eventName())
-                .id(Long.toString(alert.seq()))
-                .data(alert.json())
-                .build();
+        OutboundSseEvent event = StreamConnection.alertEvent(current, alert);
         for (Audience audience : audiences.values()) {
             if (audience.filter.matches(alert)) {
-                audience.broadcaster.broadcast(event);
+                try {
+                    audience.broadcaster.broadcast(event);
+                } catch (IllegalStateException e) {
+                    // Its last stream left while this alert was on its way: nobody to tell.
+                }
             }
         }
     }
 
-    /** Writes a heartbeat to every open stream; a stream whose write fails is closed and forgotten. */
+    /** Queues a heartbeat on every open stream that has nothing else to write. */
     public void heartbeat() {
         Sse current = sse;
         if (current == null) {
@@ -156,21 +194,13 @@ public class TenantBroadcasters {
                 .name("heartbeat")
                 .data(Json.createObjectBuilder().add("server_time", Instant.now().toString()).build().toString())
                 .build();
-        for (SseEventSink sink : streams.keySet()) {
-            if (sink.isClosed()) {
-                drop(sink);
-                continue;
-            }
-            try {
-                sink.send(beat).whenComplete((ignored, failure) -> {
-                    if (failure != null) {
-                        drop(sink);
-                    }
-                });
-            } catch (RuntimeException e) {
-                drop(sink);
-            }
-        }
+        streams.keySet().forEach(stream -> stream.heartbeat(beat));
+    }
+
+    /** Closes the streams whose current write has hung longer than the write timeout. */
+    public void closeStalled() {
+        long now = System.nanoTime();
+        streams.keySet().forEach(stream -> stream.closeIfStalled(now));
     }
 
     /**
@@ -178,31 +208,18 @@ public class TenantBroadcasters {
      * EventSource cannot recover from the 401 its own reconnect would get, so the page renews the
      * token and reconnects with the last event id.
      */
-    private Future<?> scheduleExpiry(SseEventSink sink, Caller caller) {
-        if (caller.expiresAt() == null) {
-            return null;
-        }
-        long delay = Math.max(0, Duration.between(Instant.now(), caller.expiresAt()).toMillis());
-        return scheduler.schedule(() -> expire(sink, caller.expiresAt()), delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void expire(SseEventSink sink, Instant expiredAt) {
+    private void expire(StreamConnection stream, Instant expiredAt) {
         Sse current = sse;
-        if (current == null || !streams.containsKey(sink)) {
+        if (current == null) {
             return;
         }
-        OutboundSseEvent expired = current.newEventBuilder()
+        stream.end(current.newEventBuilder()
                 .name("token_expired")
                 .data(Json.createObjectBuilder()
                         .add("expired_at", expiredAt.toString())
                         .add("message", "The token expired: renew it and reconnect with the last event id.")
                         .build().toString())
-                .build();
-        try {
-            sink.send(expired).whenComplete((ignored, failure) -> drop(sink));
-        } catch (RuntimeException e) {
-            drop(sink);
-        }
+                .build());
     }
 
     public int openStreams() {
@@ -212,7 +229,7 @@ public class TenantBroadcasters {
     private Audience join(String tenant, StreamFilter filter) {
         return byTenant.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>())
                 .compute(filter.key(), (key, existing) -> {
-                    Audience audience = existing != null ? existing : new Audience(filter, newBroadcaster());
+                    Audience audience = existing != null ? existing : new Audience(filter, sse.newBroadcaster());
                     audience.members++;
                     return audience;
                 });
@@ -231,32 +248,16 @@ public class TenantBroadcasters {
         }
     }
 
-    private SseBroadcaster newBroadcaster() {
-        SseBroadcaster broadcaster = sse.newBroadcaster();
-        broadcaster.onError((sink, failure) -> drop(sink));
-        broadcaster.onClose(this::drop);
-        return broadcaster;
-    }
-
-    private void drop(SseEventSink sink) {
-        OpenStream stream = streams.remove(sink);
-        if (stream == null) {
+    /** A stream closed (client gone, token expired, cut): forget it everywhere. */
+    private void closed(StreamConnection stream) {
+        List<Membership> memberships = streams.remove(stream);
+        if (memberships == null) {
             return;
         }
-        if (stream.expiry() != null) {
-            stream.expiry().cancel(false);
-        }
-        stream.memberships().forEach(this::leave);
-        LOG.fine(() -> "Stream of " + stream.user() + " closed after "
-                + Duration.between(stream.openedAt(), Instant.now()).toSeconds() + " s");
-        closeQuietly(sink);
-    }
-
-    private static void closeQuietly(SseEventSink sink) {
-        try {
-            sink.close();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINEST, "Closing a broken stream failed", e);
-        }
+        memberships.forEach(this::leave);
+        release(perUser, stream.user);
+        stream.tenants.forEach(t -> release(perTenant, t));
+        LOG.fine(() -> "Stream of " + stream.user + " closed after "
+                + Duration.between(stream.openedAt, Instant.now()).toSeconds() + " s");
     }
 }

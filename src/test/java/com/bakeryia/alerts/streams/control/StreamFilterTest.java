@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class StreamFilterTest {
 
     static StoredAlert alert(String service, String type, Severity severity) {
-        return new StoredAlert(1, "a1", "t1", service, type, severity, service + "_alert", "{}");
+        return new StoredAlert(1, 1, "a1", "t1", service, type, severity, service + "_alert", "{}");
     }
 
     @Test

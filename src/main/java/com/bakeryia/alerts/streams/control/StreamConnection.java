@@ -1,0 +1,379 @@
+package com.bakeryia.alerts.streams.control;
+
+import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import jakarta.json.Json;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One open event stream, with its own bounded send queue. It is an {@link SseEventSink} so that
+ * the tenant broadcasters hold it like any sink, but {@link #send} only queues: a broadcast never
+ * waits for a client (RESTEasy's broadcaster chains its sinks' sends one after another, so one slow
+ * client would otherwise hold up every other). One writer at a time drains the queue on the
+ * managed executor; a write the network has not taken yet parks the writer without a thread.
+ *
+ * <p>A client that lets more than {@code streams.send.queue.max} events pile up gets a
+ * {@code slow_consumer} event (if anything can still be written) and is disconnected; a write that
+ * hangs longer than {@code streams.write.timeout.seconds} disconnects it too.
+ *
+ * <p>Resuming ({@code Last-Event-ID}): the stream is subscribed to live alerts before the replay
+ * reads the head position H, replays its missed alerts up to H from the database, then writes the
+ * queued live alerts above H. Alerts arriving during the replay that do not fit the queue are
+ * dropped and read again from the database in one more pass (they are stored before they are
+ * published), so nothing is lost, and nothing at or below H is sent twice.
+ */
+final class StreamConnection implements SseEventSink {
+
+    private static final Logger LOG = Logger.getLogger(StreamConnection.class.getName());
+    private static final CompletionStage<Void> QUEUED = CompletableFuture.completedFuture(null);
+    static final int REPLAY_PAGE = 500;
+
+    /** What a stream needs from the server: event building, a writer thread, the database. */
+    record Wiring(Sse sse, Executor executor, StreamReplay replay, StreamSettings settings,
+                  Consumer<StreamConnection> onClosed, Runnable onCut) {
+    }
+
+    /** An event waiting to be written; alerts have their stream position, others 0. */
+    private record Outgoing(OutboundSseEvent event, long position, boolean last) {
+    }
+
+    final String user;
+    final Set<String> tenants;
+    final StreamFilter filter;
+    final Instant openedAt = Instant.now();
+    private final SseEventSink client;
+    private final Wiring wiring;
+    private final OutboundSseEvent greeting;
+    private final String cursor;
+    private final int queueMax;
+    private final long writeTimeoutNanos;
+
+    private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** A last event is queued: nothing more is accepted. */
+    private volatile boolean ending;
+    /** Guarded by this: whether the replay runs, and whether it had to drop live alerts. */
+    private boolean replaying;
+    private boolean replayOverflowed;
+    /** Alerts at or below this position were replayed (or deliberately skipped by a resync). */
+    private volatile long horizon;
+    /** System.nanoTime() when the write under way began; 0 when none is. */
+    private volatile long writeStartedAt;
+    /** Touched by the writer only (one at a time): the greeting and the replay's progress. */
+    private boolean greeted;
+    private ReplayState replayState;
+    private final ArrayDeque<Outgoing> replayed = new ArrayDeque<>();
+    private long replayHead;
+    private long replayCovered;
+    private volatile Future<?> expiry;
+
+    StreamConnection(SseEventSink client, Wiring wiring, String user, Set<String> tenants, StreamFilter filter,
+                     OutboundSseEvent greeting, String cursor) {
+        this.client = client;
+        this.wiring = wiring;
+        this.user = user;
+        this.tenants = tenants;
+        this.filter = filter;
+        this.greeting = greeting;
+        this.cursor = cursor;
+        this.queueMax = wiring.settings().sendQueueMax();
+        this.writeTimeoutNanos = wiring.settings().writeTimeout().toNanos();
+        this.replaying = cursor != null;
+        this.replayState = cursor != null ? ReplayState.PLANNING : ReplayState.DONE;
+    }
+
+    private enum ReplayState { PLANNING, READING, DONE }
+
+    /** Writes the greeting, then the replay if the client resumes, then whatever was queued. */
+    void start() {
+        scheduleDrain();
+    }
+
+    void expireAt(Future<?> expiry) {
+        this.expiry = expiry;
+        if (closed.get()) {
+            expiry.cancel(false);
+        }
+    }
+
+    /** Called by a broadcaster for every alert of this stream's audience: queues it, never blocks. */
+    @Override
+    public CompletionStage<?> send(OutboundSseEvent event) {
+        if (closed.get()) {
+            // Tells the broadcaster to forget this sink.
+            return CompletableFuture.failedFuture(new IllegalStateException("stream closed"));
+        }
+        offer(new Outgoing(event, Long.parseLong(event.getId()), false), true);
+        return QUEUED;
+    }
+
+    /** Queues a heartbeat unless the stream has something to write anyway. */
+    void heartbeat(OutboundSseEvent beat) {
+        if (queued.get() == 0) {
+            offer(new Outgoing(beat, 0, false), false);
+        }
+    }
+
+    /** Queues a last event (token expired); the stream closes once it is written. */
+    synchronized void end(OutboundSseEvent last) {
+        if (ending || closed.get()) {
+            return;
+        }
+        ending = true; // the writer skips everything queued before but this
+        enqueue(new Outgoing(last, 0, true));
+    }
+
+    private void offer(Outgoing outgoing, boolean bounded) {
+        if (ending || closed.get()) {
+            return;
+        }
+        if (bounded && queued.get() >= queueMax) {
+            synchronized (this) {
+                if (replaying) {
+                    replayOverflowed = true; // the next replay pass reads it from the database
+                    return;
+                }
+            }
+            cutSlowConsumer();
+            return;
+        }
+        enqueue(outgoing);
+    }
+
+    private void enqueue(Outgoing outgoing) {
+        queue.add(outgoing);
+        queued.incrementAndGet();
+        scheduleDrain();
+    }
+
+    private void cutSlowConsumer() {
+        LOG.fine(() -> "Stream of " + user + " is a slow consumer: " + queued.get() + " events waiting");
+        wiring.onCut().run();
+        if (writeStartedAt != 0) {
+            close(); // the network takes nothing: a last event would not get through either
+            return;
+        }
+        end(wiring.sse().newEventBuilder()
+                .name("slow_consumer")
+                .data(Json.createObjectBuilder()
+                        .add("max_queued", queueMax)
+                        .add("message", "This client could not keep up and is disconnected; reconnect with the last event id.")
+                        .build().toString())
+                .build());
+    }
+
+    /** Closes the stream if its current write has hung longer than the write timeout. */
+    boolean closeIfStalled(long nowNanos) {
+        long started = writeStartedAt;
+        if (started != 0 && nowNanos - started > writeTimeoutNanos) {
+            LOG.fine(() -> "Stream of " + user + " stalled in a write; closing it");
+            wiring.onCut().run();
+            close();
+            return true;
+        }
+        return false;
+    }
+
+    private void scheduleDrain() {
+        if (draining.compareAndSet(false, true)) {
+            resumeDrain();
+        }
+    }
+
+    private void resumeDrain() {
+        try {
+            wiring.executor().execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            close();
+        }
+    }
+
+    /**
+     * Writes what is due, in order: the greeting, the replay (read from the database a page at a
+     * time), then the live queue. Returns when nothing is due, or parks on a write the network has
+     * not taken yet; its completion carries on from there.
+     */
+    private void drain() {
+        try {
+            Outgoing next;
+            while (!closed.get() && (next = nextDue()) != null) {
+                CompletableFuture<?> written = write(next.event());
+                Outgoing sent = next;
+                if (!written.isDone()) {
+                    written.whenComplete((ok, failure) -> afterWrite(sent, failure));
+                    return;
+                }
+                if (!afterWriteInline(sent, written)) {
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Writing to the stream of " + user + " failed", e);
+            close();
+            return;
+        }
+        draining.set(false);
+        if (!queue.isEmpty() && !closed.get()) {
+            scheduleDrain();
+        }
+    }
+
+    private Outgoing nextDue() {
+        if (!greeted) {
+            greeted = true;
+            return new Outgoing(greeting, 0, false);
+        }
+        while (replayState != ReplayState.DONE) {
+            Outgoing fromReplay = replayed.poll();
+            if (fromReplay != null) {
+                return fromReplay;
+            }
+            advanceReplay();
+        }
+        Outgoing next;
+        while ((next = queue.poll()) != null) {
+            queued.decrementAndGet();
+            if ((ending && !next.last()) || (next.position() > 0 && next.position() <= horizon)) {
+                continue; // superseded by a last event, or replayed already
+            }
+            return next;
+        }
+        return null;
+    }
+
+    /** Reads the next piece of the replay from the database into {@link #replayed}. */
+    private void advanceReplay() {
+        StreamReplay replay = wiring.replay();
+        if (replayState == ReplayState.PLANNING) {
+            StreamReplay.Plan plan = replay.plan(cursor, tenants, filter);
+            replayHead = plan.head();
+            replayCovered = plan.after();
+            if (!plan.resumes()) {
+                List<StoredAlert> window = replay.latest(tenants, filter, replayHead, wiring.settings().resumeWindow());
+                replayed.add(new Outgoing(resync(plan, window.size()), 0, false));
+                window.forEach(alert -> replayed.add(new Outgoing(alertEvent(wiring.sse(), alert), alert.position(), false)));
+                replayCovered = replayHead;
+            }
+            replayState = ReplayState.READING;
+            return;
+        }
+        if (replayCovered < replayHead) {
+            List<StoredAlert> page = replay.page(tenants, filter, replayCovered, replayHead, REPLAY_PAGE);
+            page.forEach(alert -> replayed.add(new Outgoing(alertEvent(wiring.sse(), alert), alert.position(), false)));
+            replayCovered = page.size() < REPLAY_PAGE ? replayHead : page.get(page.size() - 1).position();
+            return;
+        }
+        synchronized (this) {
+            if (!replayOverflowed) {
+                horizon = replayHead;
+                replaying = false;
+                replayState = ReplayState.DONE;
+                return;
+            }
+            replayOverflowed = false;
+        }
+        replayHead = replay.head(); // live alerts were dropped: they are stored below the new head
+    }
+
+    private boolean afterWriteInline(Outgoing sent, CompletableFuture<?> written) {
+        writeStartedAt = 0;
+        if (written.isCompletedExceptionally() || sent.last()) {
+            close();
+            return false;
+        }
+        return true;
+    }
+
+    private void afterWrite(Outgoing sent, Throwable failure) {
+        writeStartedAt = 0;
+        if (failure != null || sent.last()) {
+            close();
+        } else {
+            resumeDrain();
+        }
+    }
+
+    private CompletableFuture<?> write(OutboundSseEvent event) {
+        writeStartedAt = System.nanoTime();
+        CompletableFuture<?> written = client.send(event).toCompletableFuture();
+        if (written.isDone()) {
+            writeStartedAt = 0;
+        }
+        return written;
+    }
+
+    private OutboundSseEvent resync(StreamReplay.Plan plan, int windowSize) {
+        return wiring.sse().newEventBuilder()
+                .name("resync")
+                .data(Json.createObjectBuilder()
+                        .add("reason", plan.resyncReason())
+                        .add("last_event_id", cursor)
+                        .add("window", windowSize)
+                        .add("message", StreamReplay.UNKNOWN_CURSOR.equals(plan.resyncReason())
+                                ? "The last event id is unknown; the most recent alerts follow."
+                                : "The last event id is too old to resume from; the most recent alerts follow.")
+                        .build().toString())
+                .build();
+    }
+
+    static OutboundSseEvent alertEvent(Sse sse, StoredAlert alert) {
+        return sse.newEventBuilder()
+                .name(alert.eventName())
+                .id(Long.toString(alert.position()))
+                .data(alert.json())
+                .build();
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ending = true;
+        queue.clear();
+        Future<?> pending = expiry;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+        wiring.onClosed().accept(this);
+        // Closing the response flushes it: on a client that reads nothing that waits for the
+        // network (up to the HTTP write timeout), so it never happens on the caller's thread,
+        // which may be the one delivering to everybody else.
+        try {
+            wiring.executor().execute(this::closeClient);
+        } catch (RejectedExecutionException e) {
+            closeClient();
+        }
+    }
+
+    private void closeClient() {
+        try {
+            client.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINEST, "Closing a broken stream failed", e);
+        }
+    }
+}
