@@ -47,6 +47,7 @@ public class SchemaMigrations {
             if (database instanceof DerbyDatabase derby) {
                 // Liquibase would otherwise shut the whole embedded database down when it is done.
                 derby.setShutdownEmbeddedDerby(false);
+                failFastOnLocks(connection);
             }
             try (Liquibase liquibase = new Liquibase(CHANGELOG,
                     new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()), database)) {
@@ -56,6 +57,21 @@ public class SchemaMigrations {
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin) + " ms)");
         }
         completed.countDown();
+    }
+
+    /**
+     * Embedded Derby waits 60 s for a lock by default, and a stalled wait there holds up every
+     * writer; fail within seconds instead (the message-driven bean and the relay retry).
+     */
+    private static void failFastOnLocks(Connection connection) throws java.sql.SQLException {
+        try (var statement = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {
+            statement.setString(1, "derby.locks.waitTimeout");
+            statement.setString(2, "10");
+            statement.execute();
+            statement.setString(1, "derby.locks.deadlockTimeout");
+            statement.setString(2, "3");
+            statement.execute();
+        }
     }
 
     /** @return whether the schema is ready; waits at most {@code seconds} for start-up to apply it */

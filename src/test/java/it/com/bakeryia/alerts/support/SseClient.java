@@ -123,10 +123,20 @@ public final class SseClient implements AutoCloseable {
         return ended && events.isEmpty();
     }
 
-    /** The next event, or null when none arrives within the timeout. */
+    /** The next event, or null when none arrives within the timeout or the stream has ended. */
     public SseEvent next(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                SseEvent event = events.poll(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
+                        TimeUnit.MILLISECONDS);
+                if (event != null || System.nanoTime() >= deadline) {
+                    return event;
+                }
+                if (ended) {
+                    return events.poll();
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -10,7 +10,8 @@ public record SseEvent(String name, String id, String data, Integer retry, Insta
         return Server.json(data);
     }
 
+    /** An alert or a notification: {@code <service>_alert} or {@code notification}. */
     public boolean isAlert() {
-        return !"connection".equals(name) && !"heartbeat".equals(name);
+        return name.endsWith("_alert") || "notification".equals(name);
     }
 }
