@@ -56,13 +56,4 @@ public class AlertStore {
                 .setMaxResults(limit)
                 .getResultList();
     }
-
-    /** Alerts given a stream position at or after {@code since}, in position order: what a server may have missed. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StoredAlert> positionedSince(Instant since, int limit) {
-        return em.createNamedQuery(Alert.POSITIONED_SINCE, Alert.class)
-                .setParameter("since", since)
-                .setMaxResults(limit)
-                .getResultList().stream().map(AlertJson::stored).toList();
-    }
 }

@@ -22,8 +22,6 @@ import java.time.Instant;
 @Table(name = "alerts",
         uniqueConstraints = @UniqueConstraint(name = "alerts_alert_id_key", columnNames = "alert_id"))
 @NamedQuery(name = Alert.BY_ALERT_ID, query = "SELECT a FROM Alert a WHERE a.alertId = :alertId")
-@NamedQuery(name = Alert.POSITIONED_SINCE, query = "SELECT a FROM Alert a WHERE a.positionedAt >= :since"
-        + " AND a.position IS NOT NULL ORDER BY a.position")
 @NamedQuery(name = Alert.BY_SEQS, query = "SELECT a FROM Alert a WHERE a.seq IN :seqs ORDER BY a.seq")
 @NamedQuery(name = Alert.UNPOSITIONED, query = "SELECT a FROM Alert a WHERE a.position IS NULL"
         + " AND a.storedAt > :since ORDER BY a.seq")
@@ -36,7 +34,6 @@ public class Alert {
 
     public static final String BY_ALERT_ID = "Alert.byAlertId";
     public static final String RECENT_FOR_TENANTS = "Alert.recentForTenants";
-    public static final String POSITIONED_SINCE = "Alert.positionedSince";
     public static final String UNPOSITIONED = "Alert.unpositioned";
     public static final String UNPUBLISHED = "Alert.unpublished";
     public static final String BY_SEQS = "Alert.bySeqs";

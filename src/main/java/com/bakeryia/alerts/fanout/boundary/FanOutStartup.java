@@ -2,6 +2,7 @@ package com.bakeryia.alerts.fanout.boundary;
 
 import com.bakeryia.alerts.fanout.control.AlertRelay;
 import com.bakeryia.alerts.fanout.control.FanOutSettings;
+import com.bakeryia.alerts.streams.control.StreamOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -20,7 +21,11 @@ public class FanOutStartup {
     @Inject
     RedisSubscriber subscriber;
 
+    @Inject
+    StreamOrder order;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        order.start();
         if (settings.redis().isPresent()) {
             subscriber.start();
         }

@@ -1,12 +1,11 @@
 package com.bakeryia.alerts.fanout.boundary;
 
 import com.bakeryia.alerts.alerts.control.AlertJson;
-import com.bakeryia.alerts.alerts.control.AlertStore;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import com.bakeryia.alerts.auth.control.Memberships;
 import com.bakeryia.alerts.fanout.control.BackgroundThread;
 import com.bakeryia.alerts.fanout.control.RedisClients;
-import com.bakeryia.alerts.streams.control.TenantBroadcasters;
+import com.bakeryia.alerts.streams.control.StreamOrder;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -22,28 +21,22 @@ import redis.clients.jedis.JedisPubSub;
 
 /**
  * The one Redis subscriber of this server: a single thread holding a pattern subscription to
- * {@code alerts:*} and feeding the tenant broadcasters (and hearing {@code memberships:changed},
+ * {@code alerts:*} and feeding the streams through {@link StreamOrder} (and hearing {@code memberships:changed},
  * which drops a user's cached tenant memberships). After Redis is lost it reconnects with
- * backoff; once subscribed again it reads from the database what was stored since the loss (the
- * broadcasters drop what a stream already had), so nothing stored during the outage is missed.
+ * backoff; once subscribed again it has the positions it missed read from the database, so nothing
+ * published during the outage is missed.
  */
 @ApplicationScoped
 public class RedisSubscriber {
 
     private static final Logger LOG = Logger.getLogger(RedisSubscriber.class.getName());
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** Read back this much before the moment the connection was found lost. */
-    static final Duration CATCH_UP_MARGIN = Duration.ofSeconds(10);
-    static final int CATCH_UP_LIMIT = 10_000;
 
     @Inject
     RedisClients redis;
 
     @Inject
-    TenantBroadcasters broadcasters;
-
-    @Inject
-    AlertStore store;
+    StreamOrder order;
 
     @Inject
     Memberships memberships;
@@ -97,10 +90,9 @@ public class RedisSubscriber {
     }
 
     private void catchUp(Instant since) {
-        var missed = store.positionedSince(since.minus(CATCH_UP_MARGIN), CATCH_UP_LIMIT);
-        missed.forEach(broadcasters::deliver);
-        LOG.info(() -> "Redis subscription restored; delivered " + missed.size()
-                + " alerts positioned since " + since.minus(CATCH_UP_MARGIN) + " from the database");
+        order.catchUp();
+        LOG.info(() -> "Redis subscription restored after an outage since " + since
+                + "; what was published meanwhile was read from the database");
     }
 
     private final class Listener extends JedisPubSub {
@@ -142,7 +134,7 @@ public class RedisSubscriber {
                         + " for tenant " + alert.tenantId());
                 return;
             }
-            broadcasters.deliver(alert);
+            order.accept(alert);
         }
     }
 

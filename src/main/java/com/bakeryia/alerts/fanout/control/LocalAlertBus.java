@@ -1,7 +1,7 @@
 package com.bakeryia.alerts.fanout.control;
 
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
-import com.bakeryia.alerts.streams.control.TenantBroadcasters;
+import com.bakeryia.alerts.streams.control.StreamOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -13,11 +13,11 @@ import java.util.List;
 public class LocalAlertBus implements AlertBus {
 
     @Inject
-    TenantBroadcasters broadcasters;
+    StreamOrder order;
 
     @Override
     public void publish(List<StoredAlert> alerts) {
-        alerts.forEach(broadcasters::deliver);
+        alerts.forEach(order::accept);
     }
 
     @Override

@@ -40,6 +40,7 @@ public class Heartbeats {
         if (intervalSeconds < 1) {
             throw new IllegalArgumentException("heartbeat.interval.seconds must be at least 1, was " + intervalSeconds);
         }
+        broadcasters.openStreams(); // creates the register now, so its gauges are there before any stream
         task = scheduler.scheduleAtFixedRate(this::beat, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
         sweep = scheduler.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Heartbeats every " + intervalSeconds + " s");

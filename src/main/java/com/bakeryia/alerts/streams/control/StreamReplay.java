@@ -93,6 +93,17 @@ public class StreamReplay {
                 .getResultList().stream().map(AlertJson::stored).toList();
     }
 
+    /** Every tenant's alerts with positions from {@code from} to {@code upTo}, in position order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StoredAlert> range(long from, long upTo, int limit) {
+        return em.createQuery("SELECT a FROM Alert a WHERE a.position >= :from AND a.position <= :upTo"
+                        + " ORDER BY a.position", Alert.class)
+                .setParameter("from", from)
+                .setParameter("upTo", upTo)
+                .setMaxResults(limit)
+                .getResultList().stream().map(AlertJson::stored).toList();
+    }
+
     /** The newest {@code limit} alerts at or below {@code upTo}, in position order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<StoredAlert> latest(Set<String> tenants, StreamFilter filter, long upTo, int limit) {

@@ -46,15 +46,12 @@ public class TenantBroadcasters {
     /** Reconnect delays are spread over this window so that clients of a restarted server return gradually. */
     static final int RETRY_MIN_MILLIS = 1_000;
     static final int RETRY_MAX_MILLIS = 5_000;
-    /** How many delivered alerts are remembered, so one that arrives twice is streamed once. */
-    static final int RECENT_DELIVERIES = 20_000;
 
     /** Per tenant, one audience per distinct filter. */
     private final ConcurrentMap<String, ConcurrentMap<String, Audience>> byTenant = new ConcurrentHashMap<>();
     private final ConcurrentMap<StreamConnection, List<Membership>> streams = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> perUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> perTenant = new ConcurrentHashMap<>();
-    private final RecentlyDelivered delivered = new RecentlyDelivered(RECENT_DELIVERIES);
     private volatile Sse sse;
 
     @Inject
@@ -163,13 +160,12 @@ public class TenantBroadcasters {
 
     /**
      * Queues a positioned alert on every open stream of its tenant on this server whose filter it
-     * passes, once: the fan-out delivers at least once (a relay retried, a catch-up after an
-     * outage), this makes it once.
+     * passes. {@link StreamOrder} calls this once per alert, in position order.
      */
     public void deliver(StoredAlert alert) {
         Sse current = sse;
         Map<String, Audience> audiences = byTenant.get(alert.tenantId());
-        if (current == null || audiences == null || audiences.isEmpty() || !delivered.add(alert.seq())) {
+        if (current == null || audiences == null || audiences.isEmpty()) {
             return;
         }
         OutboundSseEvent event = StreamConnection.alertEvent(current, alert);
