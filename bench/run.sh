@@ -12,7 +12,7 @@
 # Markdown table. Results: bench/results/<UTC timestamp>/*.json, summary.txt, logs/.
 #
 # Knobs (environment):
-#   SCENARIOS          idle fanout ingest peer    which scenarios, in this order
+#   SCENARIOS          idle fanout ingest peer-idle peer   which to run (always in this order)
 #   CONNECTIONS        15000   streams for idle, fanout and peer (see the note on 20,000 below)
 #   TENANTS            100     tenants the streams are spread over (fanout/peer: FANOUT_TENANTS)
 #   RATE, DURATION     100, 60 fanout and peer: alerts/s and seconds of publishing
@@ -34,7 +34,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 
-: "${SCENARIOS:=idle fanout ingest peer}"
+: "${SCENARIOS:=idle fanout ingest peer-idle peer}"
 : "${CONNECTIONS:=15000}"
 : "${TENANTS:=100}"
 : "${RATE:=100}"
@@ -164,7 +164,9 @@ find_nchan() {
   done
   return 1
 }
-if wants peer; then
+NEEDS_PEER=0
+if wants peer || wants peer-idle; then NEEDS_PEER=1; fi
+if [ "$NEEDS_PEER" = 1 ]; then
   if ! command -v nginx >/dev/null || ! find_nchan; then
     log "installing nginx and libnginx-mod-nchan (apt-get)"
     # Debian's postinst would start a system nginx on port 80: keep it from starting any service.
@@ -294,6 +296,9 @@ EOF
     die "the application is not ready (last /health/ready: $code)"
   fi
   log "application ready (pid $LIBERTY_PID)"
+  # What the server ran with, for the results (the public key left out: it is noise).
+  grep -v '^MP_JWT_VERIFY_PUBLICKEY=' "$SERVER_DIR/server.env" >"$RUN/server.env"
+  cp "$SERVER_DIR/jvm.options" "$RUN/jvm.options"
 }
 
 # --- nginx + Nchan with a private prefix under the scratch folder. ---
@@ -368,14 +373,22 @@ if [ "$NEEDS_APP" = 1 ]; then
   stop_liberty
 fi
 
-if wants peer; then
+if [ "$NEEDS_PEER" = 1 ]; then
   start_nginx
+  cp "$WORK/nchan/nginx.conf" "$RUN/nginx.conf"
+  if wants peer-idle; then
+    log "scenario peer-idle: $IDLE_CONNECTIONS streams held by nginx + Nchan"
+    scenario peer-idle bench peer-idle --port "$NCHAN_PORT" --pid "$NGINX_PID" "${COMMON[@]}" \
+      --connections "$IDLE_CONNECTIONS" --tenants "$TENANTS" --hold-s "$HOLD" --out "$RUN/peer-idle.json"
+  fi
+fi
+if wants peer; then
   log "scenario peer: the fanout workload against nginx + Nchan"
   scenario peer bench peer --port "$NCHAN_PORT" --pid "$NGINX_PID" "${COMMON[@]}" --connections "$FANOUT_CONNECTIONS" \
     --tenants "$FANOUT_TENANTS" --rate "$RATE" --duration-s "$DURATION" --compare "$RUN/fanout.json" \
     --out "$RUN/peer.json"
-  stop_nginx
 fi
+stop_nginx
 
 bench machine --out "$RUN/machine.json" --phase after
 echo

@@ -18,7 +18,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: Bench idle|fanout|ingest|peer|keygen|machine|report|worker [--option value ...]");
+            System.err.println("usage: Bench idle|fanout|ingest|peer|peer-idle|keygen|machine|report|worker [--option value ...]");
             System.exit(2);
         }
         Args a = new Args(argv, 1);
@@ -30,7 +30,8 @@ public final class Bench {
             case "keygen" -> Jwt.generate(Path.of(a.required("dir")));
             case "machine" -> Machine.record(Path.of(a.required("out")), a.str("phase", "before"));
             case "report" -> Report.print(Path.of(a.required("dir")));
-            case "idle" -> write(a, Scenarios.idle(a));
+            case "idle" -> write(a, Scenarios.idle(a, "idle"));
+            case "peer-idle" -> write(a, Scenarios.idle(withTarget(argv, "nchan"), "peer-idle"));
             case "fanout" -> write(a, Scenarios.fanout(a, "fanout"));
             case "peer" -> write(a, Scenarios.peer(withTarget(argv, "nchan")));
             case "ingest" -> write(a, Scenarios.ingest(a));

@@ -28,6 +28,8 @@ final class Receipts {
     final LongAdder wrongTenant = new LongAdder();
     final AtomicLong firstMicros = new AtomicLong(Long.MAX_VALUE);
     final AtomicLong lastMicros = new AtomicLong(0);
+    /** The latest server-side {@code stored_at} seen (first stream of each tenant only). */
+    final AtomicLong lastStoredMicros = new AtomicLong(0);
 
     private final Recorder latency = new Recorder(MAX_MICROS, 3);
     private final Recorder toStored = new Recorder(MAX_MICROS, 3);
@@ -50,6 +52,7 @@ final class Receipts {
         wrongTenant.reset();
         firstMicros.set(Long.MAX_VALUE);
         lastMicros.set(0);
+        lastStoredMicros.set(0);
         latency.getIntervalHistogram();
         toStored.getIntervalHistogram();
         fromStored.getIntervalHistogram();
@@ -74,6 +77,7 @@ final class Receipts {
         if (storedMicros > 0 && conn.primary) {
             toStored.recordValue(clamp(storedMicros - pubMicros));
             fromStored.recordValue(clamp(now - storedMicros));
+            lastStoredMicros.accumulateAndGet(storedMicros, Math::max);
         }
         firstMicros.accumulateAndGet(now, Math::min);
         lastMicros.accumulateAndGet(now, Math::max);

@@ -10,7 +10,7 @@ import java.util.Locale;
 /** Reads a results folder and prints (and writes to summary.txt) the Markdown table of the run. */
 final class Report {
 
-    private static final List<String> ORDER = List.of("idle", "fanout", "ingest", "peer");
+    private static final List<String> ORDER = List.of("idle", "fanout", "ingest", "peer-idle", "peer");
 
     private Report() {
     }
@@ -33,6 +33,8 @@ final class Report {
         List<String> summaries = new ArrayList<>();
         JsonNode peer = null;
         JsonNode fanout = null;
+        JsonNode idle = null;
+        JsonNode peerIdle = null;
         for (String name : ORDER) {
             Path f = dir.resolve(name + ".json");
             if (!Files.isRegularFile(f)) {
@@ -46,26 +48,43 @@ final class Report {
             if (name.equals("fanout")) {
                 fanout = r;
             }
+            if (name.equals("idle")) {
+                idle = r;
+            }
+            if (name.equals("peer-idle")) {
+                peerIdle = r;
+            }
             out.append(row(name, r)).append('\n');
         }
-        if (peer != null && peer.has("ratio_application_to_nchan")) {
-            out.append("\n| fan-out, same workload | application (Liberty) | Nchan | application / Nchan |\n");
+        boolean fanoutPair = peer != null && peer.has("ratio_application_to_nchan");
+        boolean idlePair = idle != null && peerIdle != null;
+        if (fanoutPair || idlePair) {
+            out.append("\n| application (Liberty) vs Nchan | application | Nchan | application / Nchan |\n");
             out.append("|---|---|---|---|\n");
+        }
+        if (fanoutPair) {
             JsonNode ratio = peer.path("ratio_application_to_nchan");
-            compare(out, "deliveries/s", fanout, peer, "/deliveries/per_second", ratio.path("deliveries_per_s"), 1);
-            compare(out, "latency p50 (ms)", fanout, peer, "/latency_us/p50_us", ratio.path("latency_p50_us"), 1000);
-            compare(out, "latency p99 (ms)", fanout, peer, "/latency_us/p99_us", ratio.path("latency_p99_us"), 1000);
-            compare(out, "latency p99.9 (ms)", fanout, peer, "/latency_us/p999_us", ratio.path("latency_p999_us"), 1000);
-            compare(out, "latency max (ms)", fanout, peer, "/latency_us/max_us", ratio.path("latency_max_us"), 1000);
-            compare(out, "server CPU µs per delivery", fanout, peer, "/cpu/server_us_per_delivery",
+            compare(out, "fan-out: deliveries/s", fanout, peer, "/deliveries/per_second", ratio.path("deliveries_per_s"), 1);
+            compare(out, "fan-out: latency p50 (ms)", fanout, peer, "/latency_us/p50_us", ratio.path("latency_p50_us"), 1000);
+            compare(out, "fan-out: latency p99 (ms)", fanout, peer, "/latency_us/p99_us", ratio.path("latency_p99_us"), 1000);
+            compare(out, "fan-out: latency p99.9 (ms)", fanout, peer, "/latency_us/p999_us",
+                    ratio.path("latency_p999_us"), 1000);
+            compare(out, "fan-out: latency max (ms)", fanout, peer, "/latency_us/max_us", ratio.path("latency_max_us"), 1000);
+            compare(out, "fan-out: server CPU µs per delivery", fanout, peer, "/cpu/server_us_per_delivery",
                     ratio.path("server_cpu_us_per_delivery"), 1);
-            out.append(String.format(Locale.ROOT, "| memory per stream (KiB; RSS / PSS) | %s | %s | %s |%n",
+            out.append(String.format(Locale.ROOT, "| fan-out: memory per stream (KiB; RSS / PSS) | %s | %s | %s |%n",
                     num(fanout == null ? null : fanout.at("/memory_per_stream/rss_kib"), 1),
                     num(peer.at("/memory_per_stream/pss_kib"), 1),
-                    num(ratio.path("memory_per_stream_kib (application RSS / nchan PSS)"), 1)));
-            if (!ratio.path("same_workload").asBoolean(false)) {
-                out.append("\n(the two fan-outs did not run the same workload: compare with care)\n");
-            }
+                    num(ratio.path("memory_per_stream_kib (application RSS / nchan PSS)"), 2)));
+        }
+        if (idlePair) {
+            idleRow(out, "idle: memory per stream (KiB; RSS / PSS)", idle.at("/memory_per_stream/rss_kib"),
+                    peerIdle.at("/memory_per_stream/pss_kib"));
+            idleRow(out, "idle: connects/s (middle half)", idle.at("/connections/per_second_middle_half"),
+                    peerIdle.at("/connections/per_second_middle_half"));
+        }
+        if (fanoutPair && !peer.at("/ratio_application_to_nchan/same_workload").asBoolean(false)) {
+            out.append("\n(the two fan-outs did not run the same workload: compare with care)\n");
         }
         out.append("\n");
         for (String s : summaries) {
@@ -89,9 +108,10 @@ final class Report {
         String memory;
         String cpu;
         switch (name) {
-            case "idle" -> {
+            case "idle", "peer-idle" -> {
                 workload = "hold " + p.path("hold_s").asLong() + " s, " + p.path("tenants").asInt() + " tenants";
-                throughput = num(c.path("per_second"), 0) + " connects/s";
+                throughput = num(c.path("per_second"), 0) + " connects/s (middle half "
+                        + num(c.path("per_second_middle_half"), 0) + "/s)";
                 cpu = "connect: " + num(c.at("/cpu/server_pct_of_one_core"), 0) + "% of a core";
             }
             case "ingest" -> {
@@ -130,6 +150,12 @@ final class Report {
                                 double divisor) {
         out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", label,
                 app == null ? "–" : scaled(app.at(ptr), divisor), scaled(nchan.at(ptr), divisor), num(ratio, 2)));
+    }
+
+    private static void idleRow(StringBuilder out, String label, JsonNode app, JsonNode nchan) {
+        String ratio = app.isNumber() && nchan.isNumber() && nchan.asDouble() != 0
+                ? String.format(Locale.ROOT, "%.2f", app.asDouble() / nchan.asDouble()) : "–";
+        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", label, num(app, 1), num(nchan, 1), ratio));
     }
 
     private static String scaled(JsonNode n, double divisor) {

@@ -38,12 +38,12 @@ final class Scenarios {
      * per stream, and how fast they connected; then how long the server takes to notice they
      * closed.
      */
-    static Map<String, Object> idle(Args a) throws Exception {
+    static Map<String, Object> idle(Args a, String name) throws Exception {
         Target target = Target.from(a);
         int n = a.integer("connections", 500);
         int tenants = a.integer("tenants", 100);
         long hold = a.longValue("hold-s", 20);
-        Map<String, Object> r = header("idle", target, a);
+        Map<String, Object> r = header(name, target, a);
         Map<String, Object> params = params(r);
         params.put("connections", n);
         params.put("tenants", tenants);
@@ -92,9 +92,11 @@ final class Scenarios {
             r.put("after_client_close", reclaim);
         }
         r.put("summary", String.format(Locale.ROOT,
-                "idle %s: %d/%d streams over %d tenants in %.1f s (%.0f/s); memory per stream: %s; heartbeats %d",
-                target.kind, established, n, tenants, ((Number) connections.get("seconds")).doubleValue(),
-                ((Number) connections.get("per_second")).doubleValue(), perText(per),
+                "%s %s: %d/%d streams over %d tenants in %.1f s (%.0f/s; middle half %.0f/s); memory per stream: %s; "
+                        + "heartbeats %d",
+                name, target.kind, established, n, tenants, ((Number) connections.get("seconds")).doubleValue(),
+                ((Number) connections.get("per_second")).doubleValue(),
+                ((Number) connections.get("per_second_middle_half")).doubleValue(), perText(per),
                 ((Number) held.get("heartbeats_received")).longValue()));
         return r;
     }
@@ -323,6 +325,12 @@ final class Scenarios {
             st.put("seconds_until_all_stored", storedAt < 0 ? null : round1((storedAt - t0) / 1e9));
             st.put("stored_per_s", storedAt < 0 ? null : round1(count / ((storedAt - t0) / 1e9)));
             st.put("resolution_s", 0.5);
+            long lastStoredAt = Workers.max(reports, "last_stored_us");
+            if (lastStoredAt > t0Micros) {
+                // the server's own stored_at of the last alert, read from the streams (exact)
+                st.put("seconds_until_last_stored_at", round2((lastStoredAt - t0Micros) / 1e6));
+                st.put("stored_per_s_by_stored_at", round1(count / ((lastStoredAt - t0Micros) / 1e6)));
+            }
             r.put("store", st);
             long last = ((Number) d.get("last_receipt_us")).longValue();
             Map<String, Object> seen = new LinkedHashMap<>();
@@ -335,7 +343,8 @@ final class Scenarios {
             r.put("summary", String.format(Locale.ROOT,
                     "ingest %s: %d alerts published in %s s (%s/s confirmed); stored %d at %s/s (all after %s s); "
                             + "last seen on a stream after %s s; lost %d dup %d",
-                    target.kind, count, pub.get("seconds"), pub.get("per_second"), stored, st.get("stored_per_s"),
+                    target.kind, count, pub.get("seconds"), pub.get("confirmed_per_s"), stored,
+                    st.getOrDefault("stored_per_s_by_stored_at", st.get("stored_per_s")),
                     st.get("seconds_until_all_stored"), seen.get("seconds_until_last_seen"),
                     ((Number) d.get("lost")).longValue(), ((Number) d.get("duplicated")).longValue()));
         }
@@ -573,7 +582,11 @@ final class Scenarios {
         List<JsonNode> c = w.ask("connect", "connected", a.longValue("connect-max-ms", 300_000) + 60_000);
         double wall = (System.nanoTime() - t0) / 1e9;
         long established = Workers.sum(c, "established");
-        double seconds = Workers.max(c, "millis") / 1000.0;
+        double seconds = Workers.max(c, "millis_until_all_established") / 1000.0;
+        double middle = 0;
+        for (JsonNode n1 : c) {
+            middle += n1.path("middle_rate_per_s").asDouble(0); // the worker processes connect side by side
+        }
         Map<String, Long> failures = new TreeMap<>();
         for (JsonNode n1 : c) {
             n1.path("failures").fields().forEachRemaining(e -> failures.merge(e.getKey(), e.getValue().asLong(), Long::sum));
@@ -585,6 +598,9 @@ final class Scenarios {
         m.put("failures", failures);
         m.put("seconds", round1(seconds));
         m.put("per_second", seconds > 0 ? round1(established / seconds) : 0.0);
+        m.put("per_second_middle_half", round1(middle));
+        m.put("per_second_note", "per_second: all established / time until the last one; middle half: between "
+                + "the 25th and 75th percentile of establishment times (without the cold start and the tail)");
         m.put("wall_seconds_incl_process_start", round1(wall));
         m.put("transport", c.get(0).path("transport").asText());
         return m;

@@ -73,6 +73,7 @@ final class SseFleet implements AutoCloseable {
 
     private Semaphore inFlight;
     private CountDownLatch settled;
+    private long connectStartNanos;
     private volatile boolean closing;
 
     /**
@@ -127,6 +128,7 @@ final class SseFleet implements AutoCloseable {
         inFlight = new Semaphore(concurrency);
         settled = new CountDownLatch(conns.length);
         long start = System.nanoTime();
+        connectStartNanos = start;
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(maxMillis);
         for (Conn c : conns) {
             if (!inFlight.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -151,6 +153,33 @@ final class SseFleet implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /**
+     * The steady connect rate: streams per second between the 25th and the 75th percentile of
+     * establishment times (leaves out the cold start and the tail), or 0 with too few streams.
+     */
+    double middleConnectRate() {
+        long[] t = java.util.Arrays.stream(conns).filter(c -> c.everEstablished)
+                .mapToLong(c -> c.establishedNanos).sorted().toArray();
+        if (t.length < 20) {
+            return 0;
+        }
+        int lo = t.length / 4;
+        int hi = t.length * 3 / 4;
+        double seconds = (t[hi] - t[lo]) / 1e9;
+        return seconds > 0 ? (hi - lo) / seconds : 0;
+    }
+
+    /** Milliseconds from the first attempt until the given fraction of the streams was established. */
+    long millisUntil(double fraction) {
+        long[] t = java.util.Arrays.stream(conns).filter(c -> c.everEstablished)
+                .mapToLong(c -> c.establishedNanos).sorted().toArray();
+        if (t.length == 0) {
+            return 0;
+        }
+        int i = (int) Math.min(t.length - 1, Math.max(0, Math.ceil(fraction * t.length) - 1));
+        return (t[i] - connectStartNanos) / 1_000_000;
     }
 
     Map<String, Long> failureCounts() {
@@ -181,6 +210,7 @@ final class SseFleet implements AutoCloseable {
         final SseParser parser = new SseParser(this);
         volatile int state = NEW;
         volatile boolean everEstablished;
+        volatile long establishedNanos;
         volatile Channel channel;
         private BitSet bits;
         private long bitsScenario = Long.MIN_VALUE;
@@ -296,6 +326,7 @@ final class SseFleet implements AutoCloseable {
                     }
                     state = ESTABLISHED;
                 }
+                establishedNanos = System.nanoTime();
                 everEstablished = true;
                 open.incrementAndGet();
                 settle();

@@ -84,6 +84,8 @@ final class Worker {
                         r.put("requested", count);
                         r.put("established", fleet.established());
                         r.put("millis", ms);
+                        r.put("middle_rate_per_s", fleet.middleConnectRate());
+                        r.put("millis_until_all_established", fleet.millisUntil(1.0));
                         r.put("failures", fleet.failureCounts());
                         r.put("transport", fleet.transport);
                         out.println("connected " + JSON.writeValueAsString(r));
@@ -142,6 +144,7 @@ final class Worker {
         m.put("wrong_tenant", r.wrongTenant.sum());
         m.put("token_expired", fleet.tokenExpired.sum());
         m.put("closed_after_established", fleet.closedAfterEstablished.sum());
+        m.put("last_stored_us", r.lastStoredMicros.get());
         m.put("first_receipt_us", r.firstMicros.get() == Long.MAX_VALUE ? 0 : r.firstMicros.get());
         m.put("latency", encode(r.latency()));
         m.put("to_stored", encode(r.toStored()));
