@@ -88,16 +88,24 @@ STARTED_SERVICES=()
 CHILD=""
 
 # --- Cleanup: everything this script started, and only that. ---
+LIBERTY_STARTED=0
+NGINX_STARTED=0
 stop_liberty() {
-  if [ -n "$LIBERTY_PID" ] && kill -0 "$LIBERTY_PID" 2>/dev/null; then
-    log "stopping the application server (pid $LIBERTY_PID)"
-    timeout 60 "$WLP/bin/server" stop "$SERVER_NAME" >>"$WORK/liberty-stop.log" 2>&1 || true
+  [ "$LIBERTY_STARTED" = 1 ] || return 0
+  local pidfile="$WLP/usr/servers/.pid/$SERVER_NAME.pid"
+  if [ -z "$LIBERTY_PID" ] && [ -s "$pidfile" ]; then LIBERTY_PID=$(cat "$pidfile"); fi
+  log "stopping the application server${LIBERTY_PID:+ (pid $LIBERTY_PID)}"
+  timeout 60 "$WLP/bin/server" stop "$SERVER_NAME" >>"$WORK/liberty-stop.log" 2>&1 || true
+  if [ -n "$LIBERTY_PID" ]; then
     for _ in $(seq 20); do kill -0 "$LIBERTY_PID" 2>/dev/null || break; sleep 1; done
     kill -KILL "$LIBERTY_PID" 2>/dev/null || true
   fi
   LIBERTY_PID=""
+  LIBERTY_STARTED=0
 }
 stop_nginx() {
+  [ "$NGINX_STARTED" = 1 ] || return 0
+  if [ -z "$NGINX_PID" ] && [ -s "$WORK/nchan/nginx.pid" ]; then NGINX_PID=$(cat "$WORK/nchan/nginx.pid"); fi
   if [ -n "$NGINX_PID" ] && kill -0 "$NGINX_PID" 2>/dev/null; then
     log "stopping nginx (pid $NGINX_PID)"
     kill -QUIT "$NGINX_PID" 2>/dev/null || true
@@ -105,6 +113,7 @@ stop_nginx() {
     kill -KILL "$NGINX_PID" 2>/dev/null || true
   fi
   NGINX_PID=""
+  NGINX_STARTED=0
 }
 cleanup() {
   local rc=$?
@@ -282,6 +291,7 @@ EOF
   } >"$SERVER_DIR/jvm.options"
   rm -f "$SERVER_DIR/logs/messages.log"
   log "starting the application (Liberty $SERVER_NAME, port $HTTP_PORT, -Xmx$SERVER_HEAP)"
+  LIBERTY_STARTED=1
   run timeout 240 "$WLP/bin/server" start "$SERVER_NAME" --clean >"$WORK/liberty-start.log" 2>&1 \
     || { cat "$WORK/liberty-start.log" >&2; die "Liberty did not start"; }
   LIBERTY_PID=$(cat "$WLP/usr/servers/.pid/$SERVER_NAME.pid")
@@ -342,6 +352,7 @@ http {
 }
 EOF
   nginx -t -q -p "$p" -c "$p/nginx.conf" 2>"$WORK/nginx-test.log" || { cat "$WORK/nginx-test.log" >&2; die "nginx.conf invalid"; }
+  NGINX_STARTED=1
   nginx -p "$p" -c "$p/nginx.conf"
   for _ in $(seq 20); do [ -s "$p/nginx.pid" ] && break; sleep 0.5; done
   NGINX_PID=$(cat "$p/nginx.pid")

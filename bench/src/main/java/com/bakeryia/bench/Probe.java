@@ -77,6 +77,21 @@ final class Probe {
         return s;
     }
 
+    /** System (kernel) CPU seconds of the processes, summed: stime only. */
+    static double sysSeconds(List<Long> pids) {
+        double s = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                s += Long.parseLong(f[12]) * TICK_SECONDS;
+            } catch (IOException | RuntimeException e) {
+                // gone
+            }
+        }
+        return s;
+    }
+
     /** The process and its direct children (nginx: master and workers). */
     static List<Long> withChildren(long pid) {
         List<Long> out = new ArrayList<>();

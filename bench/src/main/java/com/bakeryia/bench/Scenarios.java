@@ -650,11 +650,15 @@ final class Scenarios {
 
     // ---------------------------------------------------------------- CPU
 
-    record CpuMark(double server, double client, long[] machine, long nanos) {
+    record CpuMark(double server, double client, double serverSys, double clientSys, double workers, long[] machine,
+                   long nanos) {
         static CpuMark of(Target target, Workers w) {
-            List<Long> client = new ArrayList<>(w == null ? List.of() : w.pids());
+            List<Long> workers = w == null ? List.of() : w.pids();
+            List<Long> client = new ArrayList<>(workers);
             client.add(ProcessHandle.current().pid());
-            return new CpuMark(target.cpuSeconds(), Probe.cpuSeconds(client), Probe.machineJiffies(), System.nanoTime());
+            List<Long> server = target.pids();
+            return new CpuMark(Probe.cpuSeconds(server), Probe.cpuSeconds(client), Probe.sysSeconds(server),
+                    Probe.sysSeconds(client), Probe.cpuSeconds(workers), Probe.machineJiffies(), System.nanoTime());
         }
     }
 
@@ -668,15 +672,21 @@ final class Scenarios {
         m.put("seconds", round1(seconds));
         m.put("server_cpu_s", round2(server));
         m.put("client_cpu_s", round2(client));
+        m.put("client_subscribers_cpu_s", round2(b.workers - a.workers));
+        m.put("client_publisher_cpu_s", round2(client - (b.workers - a.workers)));
+        m.put("server_sys_share", server > 0 ? round2((b.serverSys - a.serverSys) / server) : null);
+        m.put("client_sys_share", client > 0 ? round2((b.clientSys - a.clientSys) / client) : null);
         m.put("server_pct_of_one_core", round1(server / seconds * 100));
         m.put("client_pct_of_one_core", round1(client / seconds * 100));
         m.put("machine_busy_pct_all_cores", total > 0 ? round1(busy * 100.0 / total) : null);
         if (deliveries > 0) {
             m.put("server_us_per_delivery", round1(server * 1e6 / deliveries));
             m.put("client_us_per_delivery", round1(client * 1e6 / deliveries));
+            m.put("client_subscribers_us_per_delivery", round1((b.workers - a.workers) * 1e6 / deliveries));
         }
-        m.put("note", "server: the Liberty JVM, or nginx master+workers; client: the bench coordinator and its "
-                + "workers; the machine figure also counts RabbitMQ, PostgreSQL, Redis and anything else running");
+        m.put("note", "server: the Liberty JVM, or nginx master+workers; client: the bench coordinator (publisher, "
+                + "probes) and its worker processes (the subscribers); the machine figure also counts RabbitMQ, "
+                + "PostgreSQL, Redis and anything else running");
         return m;
     }
 

@@ -33,13 +33,16 @@ import org.HdrHistogram.Histogram;
 final class Worker {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Marks protocol lines, so that anything else the JVM prints on standard output is not taken for one. */
+    static final String PREFIX = "BENCH ";
 
     private Worker() {
     }
 
     static void main(Args a) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+        PrintStream raw = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
+        Protocol out = line -> raw.println(PREFIX + line);
         System.setOut(System.err); // nothing but protocol lines on the real stdout
         long maxSeconds = a.longValue("max-seconds", 3600);
         var watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -150,6 +153,10 @@ final class Worker {
         m.put("to_stored", encode(r.toStored()));
         m.put("from_stored", encode(r.fromStored()));
         return m;
+    }
+
+    private interface Protocol {
+        void println(String line);
     }
 
     static String encode(Histogram h) {

@@ -35,8 +35,13 @@ final class Workers implements AutoCloseable {
         int from = 0;
         for (int i = 0; i < n; i++) {
             int count = streams / n + (i < streams % n ? 1 : 0);
-            List<String> cmd = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx" + heap, "-XX:+UseParallelGC",
-                    "-cp", classpath, Bench.class.getName(), "worker",
+            List<String> cmd = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx" + heap, "-XX:+UseParallelGC"));
+            // Diagnostics only (e.g. a JFR recording): extra JVM options for the worker processes.
+            String extra = System.getenv("BENCH_WORKER_JVM_OPTIONS");
+            if (extra != null && !extra.isBlank()) {
+                cmd.addAll(List.of(extra.strip().replace("{i}", Integer.toString(i)).split("\\s+")));
+            }
+            cmd.addAll(List.of("-cp", classpath, Bench.class.getName(), "worker",
                     "--from", Integer.toString(from), "--count", Integer.toString(count)));
             cmd.addAll(common);
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
@@ -128,7 +133,11 @@ final class Workers implements AutoCloseable {
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String l;
                     while ((l = r.readLine()) != null) {
-                        lines.add(l);
+                        if (l.startsWith(Worker.PREFIX)) {
+                            lines.add(l.substring(Worker.PREFIX.length()));
+                        } else {
+                            System.err.println("worker " + process.pid() + ": " + l); // the JVM's own output
+                        }
                     }
                 } catch (IOException ignored) {
                     // the worker ended
