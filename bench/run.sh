@@ -7,22 +7,25 @@
 # It builds the application (./mvnw package + liberty:create of a server of its own) and the load
 # tool (bench/pom.xml), installs nginx + Nchan from Debian if missing, starts PostgreSQL, RabbitMQ
 # and Redis if one is down, starts the application (Liberty, port 29080) against them in isolated
-# namespaces (database `bench`, vhost `bench`, tenants bench-t000...), runs the scenarios, stops
-# the application, starts nginx+Nchan (port 29090) for the peer scenario, stops it, and prints a
-# Markdown table. Results: bench/results/<UTC timestamp>/*.json, summary.txt, logs/.
+# namespaces (database `bench`, vhost `bench`, tenants bench-t000...), runs idle, fanout and ingest,
+# stops the application, starts nginx+Nchan (port 29090) for peer-idle and peer, stops it, and
+# prints a Markdown table. Results: bench/results/<UTC timestamp>/*.json, summary.txt, logs/.
+# bench/README.md says what each scenario measures and how.
 #
 # Knobs (environment):
 #   SCENARIOS          idle fanout ingest peer-idle peer   which to run (always in this order)
-#   CONNECTIONS        15000   streams for idle, fanout and peer (see the note on 20,000 below)
+#   CONNECTIONS        15000   idle and peer-idle streams (IDLE_CONNECTIONS); see the note on 20,000
+#   FANOUT_CONNECTIONS 10000   fanout and peer streams (10,000 x 100 alerts/s over 100 tenants is
+#                              the calibration point of shared/PLATFORM-NOTES.md)
 #   TENANTS            100     tenants the streams are spread over (fanout/peer: FANOUT_TENANTS)
 #   RATE, DURATION     100, 60 fanout and peer: alerts/s and seconds of publishing
 #   INGEST_COUNT       100000  ingest: alerts published as fast as RabbitMQ confirms them
+#   INGEST_MAX         1200    ingest: seconds it may take at most (it also stops after 60 s stalled)
 #   HOLD               20      idle: seconds the streams are held (> heartbeat, so each gets one)
-#   IDLE_CONNECTIONS, FANOUT_CONNECTIONS, FANOUT_TENANTS   per-scenario overrides
 #   SERVER_HEAP        2g      the Liberty JVM's -Xmx      SERVER_JVM_OPTIONS  more JVM options
 #   HEARTBEAT          15      HEARTBEAT_INTERVAL_SECONDS of the server
 #   PER_CLIENT_PROCESS 15000   streams per load-client process; WORKER_HEAP 768m each
-#   TIME_LIMIT         5400    seconds before everything is stopped, whatever the state
+#   TIME_LIMIT         3600    seconds before everything is stopped, whatever the state
 #   SKIP_BUILD         0       1: reuse target/ and bench/target/ as they are
 #   RESULTS            bench/results
 #
@@ -40,16 +43,17 @@ ROOT=$(cd "$HERE/.." && pwd)
 : "${RATE:=100}"
 : "${DURATION:=60}"
 : "${INGEST_COUNT:=100000}"
+: "${INGEST_MAX:=1200}"
 : "${HOLD:=20}"
 : "${IDLE_CONNECTIONS:=$CONNECTIONS}"
-: "${FANOUT_CONNECTIONS:=$CONNECTIONS}"
+: "${FANOUT_CONNECTIONS:=10000}"
 : "${FANOUT_TENANTS:=$TENANTS}"
 : "${SERVER_HEAP:=2g}"
 : "${SERVER_JVM_OPTIONS:=}"
 : "${HEARTBEAT:=15}"
 : "${PER_CLIENT_PROCESS:=15000}"
 : "${WORKER_HEAP:=768m}"
-: "${TIME_LIMIT:=5400}"
+: "${TIME_LIMIT:=3600}"
 : "${SKIP_BUILD:=0}"
 : "${RESULTS:=$HERE/results}"
 HTTP_PORT=29080
@@ -74,6 +78,7 @@ die() { log "ERROR: $*"; exit 1; }
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
+LOAD_AT_START=$(cat /proc/loadavg)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 RUN="$RESULTS/$STAMP"
 WORK=$(mktemp -d /tmp/bench-run.XXXXXX)
@@ -240,7 +245,7 @@ CP="$HERE/target/bench.jar:$HERE/target/lib/*"
 bench() { run java -Xms64m -Xmx256m -XX:+UseParallelGC -cp "$CP" com.bakeryia.bench.Bench "$@"; }
 COMMON=(--tenant-prefix bench-t --per-worker "$PER_CLIENT_PROCESS" --worker-heap "$WORKER_HEAP")
 
-bench machine --out "$RUN/machine.json" --phase before
+bench machine --out "$RUN/machine.json" --phase before --loadavg-at-start "$LOAD_AT_START"
 
 # --- The application, on Liberty, against PostgreSQL `bench`, vhost `bench`, Redis. ---
 start_liberty() {
@@ -378,22 +383,25 @@ if [ "$NEEDS_APP" = 1 ]; then
   fi
   if wants ingest; then
     log "scenario ingest: $INGEST_COUNT alerts as fast as RabbitMQ takes them"
-    scenario ingest bench ingest "${LIB[@]}" "${COMMON[@]}" --count "$INGEST_COUNT" --tenants "$TENANTS" \
+    scenario ingest bench ingest "${LIB[@]}" "${COMMON[@]}" --count "$INGEST_COUNT" --tenants "$TENANTS" --max-s "$INGEST_MAX" \
       --drain-wait-s $((HEARTBEAT * 2 + 10)) --out "$RUN/ingest.json"
   fi
   stop_liberty
 fi
 
-if [ "$NEEDS_PEER" = 1 ]; then
+# A fresh nginx for each peer scenario, as the application is fresh for idle: memory freed by
+# closed streams is reused, so a second scenario on the same server would see no growth.
+if wants peer-idle; then
   start_nginx
   cp "$WORK/nchan/nginx.conf" "$RUN/nginx.conf"
-  if wants peer-idle; then
-    log "scenario peer-idle: $IDLE_CONNECTIONS streams held by nginx + Nchan"
-    scenario peer-idle bench peer-idle --port "$NCHAN_PORT" --pid "$NGINX_PID" "${COMMON[@]}" \
-      --connections "$IDLE_CONNECTIONS" --tenants "$TENANTS" --hold-s "$HOLD" --out "$RUN/peer-idle.json"
-  fi
+  log "scenario peer-idle: $IDLE_CONNECTIONS streams held by nginx + Nchan"
+  scenario peer-idle bench peer-idle --port "$NCHAN_PORT" --pid "$NGINX_PID" "${COMMON[@]}" \
+    --connections "$IDLE_CONNECTIONS" --tenants "$TENANTS" --hold-s "$HOLD" --out "$RUN/peer-idle.json"
+  stop_nginx
 fi
 if wants peer; then
+  start_nginx
+  cp "$WORK/nchan/nginx.conf" "$RUN/nginx.conf"
   log "scenario peer: the fanout workload against nginx + Nchan"
   scenario peer bench peer --port "$NCHAN_PORT" --pid "$NGINX_PID" "${COMMON[@]}" --connections "$FANOUT_CONNECTIONS" \
     --tenants "$FANOUT_TENANTS" --rate "$RATE" --duration-s "$DURATION" --compare "$RUN/fanout.json" \

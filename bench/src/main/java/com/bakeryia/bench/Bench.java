@@ -28,7 +28,8 @@ public final class Bench {
                 System.exit(0);
             }
             case "keygen" -> Jwt.generate(Path.of(a.required("dir")));
-            case "machine" -> Machine.record(Path.of(a.required("out")), a.str("phase", "before"));
+            case "machine" -> Machine.record(Path.of(a.required("out")), a.str("phase", "before"),
+                    a.str("loadavg-at-start", null));
             case "report" -> Report.print(Path.of(a.required("dir")));
             case "idle" -> write(a, Scenarios.idle(a, "idle"));
             case "peer-idle" -> write(a, Scenarios.idle(withTarget(argv, "nchan"), "peer-idle"));

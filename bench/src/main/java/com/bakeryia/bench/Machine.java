@@ -11,7 +11,7 @@ final class Machine {
     private Machine() {
     }
 
-    static void record(Path out, String phase) throws Exception {
+    static void record(Path out, String phase, String loadAtStart) throws Exception {
         ObjectNode m = Files.isRegularFile(out) ? (ObjectNode) Scenarios.JSON.readTree(out.toFile())
                 : Scenarios.JSON.createObjectNode();
         if (!m.has("nproc")) {
@@ -22,6 +22,9 @@ final class Machine {
             m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
             m.put("open_files_limit", ulimit());
             m.put("ephemeral_ports", read("/proc/sys/net/ipv4/ip_local_port_range").replace('\t', '-'));
+        }
+        if (loadAtStart != null && !loadAtStart.isBlank()) {
+            m.put("loadavg_at_script_start", loadAtStart.strip());
         }
         m.put("loadavg_" + phase, Probe.loadavg());
         m.put("time_" + phase, Instant.now().toString());
@@ -67,7 +70,8 @@ final class Machine {
 
     private static String read(String path) {
         try {
-            return Files.readString(Path.of(path)).strip();
+            // line by line: a single read of some /proc files returned only part of them here
+            return String.join("\n", Files.readAllLines(Path.of(path))).strip();
         } catch (Exception e) {
             return "";
         }

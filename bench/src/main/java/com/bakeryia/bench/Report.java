@@ -22,9 +22,11 @@ final class Report {
         if (Files.isRegularFile(machine)) {
             JsonNode m = Scenarios.JSON.readTree(machine.toFile());
             out.append(String.format(Locale.ROOT,
-                    "Machine: %d cores, %.1f GiB, %s, kernel %s, %s; open files %s; loadavg before [%s], after [%s]%n%n",
+                    "Machine: %d cores, %.1f GiB, %s, kernel %s, %s; open files %s; ephemeral ports %s; "
+                            + "loadavg at start [%s], before the scenarios [%s], after [%s]%n%n",
                     m.path("nproc").asInt(), m.path("mem_total_kb").asLong() / 1048576.0, m.path("os").asText(),
                     m.path("kernel").asText(), m.path("java").asText(), m.path("open_files_limit").asText(),
+                    m.path("ephemeral_ports").asText(), m.path("loadavg_at_script_start").asText(""),
                     m.path("loadavg_before").asText(), m.path("loadavg_after").asText("")));
         }
         out.append("| scenario | target | streams | workload | throughput | latency ms p50 / p90 / p99 / p99.9 / max "
@@ -72,10 +74,6 @@ final class Report {
             compare(out, "fan-out: latency max (ms)", fanout, peer, "/latency_us/max_us", ratio.path("latency_max_us"), 1000);
             compare(out, "fan-out: server CPU µs per delivery", fanout, peer, "/cpu/server_us_per_delivery",
                     ratio.path("server_cpu_us_per_delivery"), 1);
-            out.append(String.format(Locale.ROOT, "| fan-out: memory per stream (KiB; RSS / PSS) | %s | %s | %s |%n",
-                    num(fanout == null ? null : fanout.at("/memory_per_stream/rss_kib"), 1),
-                    num(peer.at("/memory_per_stream/pss_kib"), 1),
-                    num(ratio.path("memory_per_stream_kib (application RSS / nchan PSS)"), 2)));
         }
         if (idlePair) {
             idleRow(out, "idle: memory per stream (KiB; RSS / PSS)", idle.at("/memory_per_stream/rss_kib"),
@@ -116,8 +114,10 @@ final class Report {
             }
             case "ingest" -> {
                 workload = p.path("alerts").asLong() + " alerts, max rate";
+                JsonNode storedRate = r.at("/store/stored_per_s_by_stored_at").isNumber()
+                        ? r.at("/store/stored_per_s_by_stored_at") : r.at("/store/stored_per_s");
                 throughput = "published " + num(r.at("/publish/per_second"), 0) + "/s; stored "
-                        + num(r.at("/store/stored_per_s"), 0) + "/s; last seen after "
+                        + num(storedRate, 0) + "/s; last seen after "
                         + num(r.at("/streams/seconds_until_last_seen"), 1) + " s";
                 cpu = num(r.at("/cpu/server_pct_of_one_core"), 0) + "% of a core";
             }
@@ -126,14 +126,16 @@ final class Report {
                         + p.path("tenants").asInt() + " tenants";
                 throughput = num(r.at("/deliveries/per_second"), 0) + " deliveries/s (expected "
                         + num(p.path("expected_deliveries_per_s"), 0) + ")";
-                cpu = num(r.at("/cpu/server_pct_of_one_core"), 0) + "% of a core, "
+                cpu = num(r.at("/cpu/server_pct_of_one_core"), 0) + "% of a core (idle "
+                        + num(r.at("/cpu/server_pct_of_one_core_before_publishing"), 0) + "%), "
                         + num(r.at("/cpu/server_us_per_delivery"), 0) + " µs/delivery";
             }
         }
         JsonNode per = r.path("memory_per_stream");
         List<String> parts = new ArrayList<>();
         per.fields().forEachRemaining(e -> parts.add(e.getKey().replace("_kib", "") + " " + num(e.getValue(), 1) + " KiB"));
-        memory = parts.isEmpty() ? "–" : String.join(", ", parts);
+        // only the idle scenarios start from a fresh server; the fan-outs' figures are in their JSON
+        memory = parts.isEmpty() || !name.contains("idle") ? "–" : String.join(", ", parts);
         return "| " + name + " | " + target + " | " + streams + " | " + workload + " | " + throughput + " | " + latency
                 + " | " + lostDup + " | " + memory + " | " + cpu + " |";
     }

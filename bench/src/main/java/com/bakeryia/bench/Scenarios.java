@@ -192,17 +192,14 @@ final class Scenarios {
             }
             ratio.put("server_cpu_us_per_delivery", ratioOf(f.at("/cpu/server_us_per_delivery"),
                     p.at("/cpu/server_us_per_delivery")));
-            ratio.put("memory_per_stream_kib (application RSS / nchan PSS)",
-                    ratioOf(f.at("/memory_per_stream/rss_kib"), p.at("/memory_per_stream/pss_kib")));
             ratio.put("same_workload", f.at("/params/connections").equals(p.at("/params/connections"))
                     && f.at("/params/tenants").equals(p.at("/params/tenants"))
                     && f.at("/params/rate_per_s").equals(p.at("/params/rate_per_s"))
                     && f.at("/params/duration_s").equals(p.at("/params/duration_s")));
             r.put("ratio_application_to_nchan", ratio);
             r.put("summary", r.get("summary") + String.format(Locale.ROOT,
-                    "; application/nchan: deliveries/s %s, p99 %s, CPU/delivery %s, memory/stream %s",
-                    ratio.get("deliveries_per_s"), ratio.get("latency_p99_us"), ratio.get("server_cpu_us_per_delivery"),
-                    ratio.get("memory_per_stream_kib (application RSS / nchan PSS)")));
+                    "; application/nchan: deliveries/s %s, p99 %s, server CPU/delivery %s",
+                    ratio.get("deliveries_per_s"), ratio.get("latency_p99_us"), ratio.get("server_cpu_us_per_delivery")));
         }
         return r;
     }
@@ -341,9 +338,10 @@ final class Scenarios {
             r.put("timeline", timeline);
             r.put("cpu", cpu(c0, c1, unique));
             r.put("summary", String.format(Locale.ROOT,
-                    "ingest %s: %d alerts published in %s s (%s/s confirmed); stored %d at %s/s (all after %s s); "
-                            + "last seen on a stream after %s s; lost %d dup %d",
-                    target.kind, count, pub.get("seconds"), pub.get("confirmed_per_s"), stored,
+                    "ingest %s: %d alerts published in %s s (%s/s; all confirmed after %s s); stored %d at %s/s "
+                            + "(all after %s s); last seen on a stream after %s s; lost %d dup %d",
+                    target.kind, count, pub.get("seconds"), pub.get("per_second"),
+                    pub.get("seconds_until_all_confirmed"), stored,
                     st.getOrDefault("stored_per_s_by_stored_at", st.get("stored_per_s")),
                     st.get("seconds_until_all_stored"), seen.get("seconds_until_last_seen"),
                     ((Number) d.get("lost")).longValue(), ((Number) d.get("duplicated")).longValue()));
@@ -371,6 +369,11 @@ final class Scenarios {
         long drainMax = a.longValue("drain-max-s", 60);
         long drainIdle = a.longValue("drain-idle-s", 10);
         warmUp(a, w, sink, Math.round(rate * a.decimal("warmup-s", 5)), rate, tenants);
+        // What the server burns with the streams open and nothing published (heartbeats, polling).
+        CpuMark q0 = CpuMark.of(target, w);
+        Thread.sleep(a.longValue("baseline-s", 5) * 1000);
+        CpuMark q1 = CpuMark.of(target, w);
+        double baselineServer = (q1.server - q0.server) / ((q1.nanos - q0.nanos) / 1e9);
         w.ask("begin " + scenario, "begun", 30_000);
         long confirmed0 = sink.confirmed();
         long failed0 = sink.failed();
@@ -431,10 +434,16 @@ final class Scenarios {
         Map<String, Object> d = deliveries(reports, t0Micros);
         Histogram toStored = merge(reports, "to_stored");
         Histogram fromStored = merge(reports, "from_stored");
+        long unique = ((Number) d.get("received_unique")).longValue();
+        Map<String, Object> cpu = cpu(c0, c1, unique);
+        cpu.put("server_pct_of_one_core_before_publishing", round1(baselineServer * 100));
+        if (unique > 0) {
+            double net = (c1.server - c0.server) - baselineServer * (c1.nanos - c0.nanos) / 1e9;
+            cpu.put("server_us_per_delivery_above_baseline", round1(Math.max(0, net) * 1e6 / unique));
+        }
         return new Run(pub, timeline, d, latency(merge(reports, "latency")),
                 toStored.getTotalCount() > 0 ? latency(toStored) : null,
-                fromStored.getTotalCount() > 0 ? latency(fromStored) : null,
-                cpu(c0, c1, ((Number) d.get("received_unique")).longValue()));
+                fromStored.getTotalCount() > 0 ? latency(fromStored) : null, cpu);
     }
 
     /**
