@@ -22,6 +22,7 @@
 #   INGEST_COUNT       100000  ingest: alerts published as fast as RabbitMQ confirms them
 #   INGEST_MAX         1200    ingest: seconds it may take at most (it also stops after 60 s stalled)
 #   HOLD               20      idle: seconds the streams are held (> heartbeat, so each gets one)
+#   WARMUP             15      fanout and peer: seconds of throw-away alerts first (JIT compilation)
 #   SERVER_HEAP        2g      the Liberty JVM's -Xmx      SERVER_JVM_OPTIONS  more JVM options
 #   HEARTBEAT          15      HEARTBEAT_INTERVAL_SECONDS of the server
 #   PER_CLIENT_PROCESS 15000   streams per load-client process; WORKER_HEAP 768m each
@@ -45,6 +46,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 : "${INGEST_COUNT:=100000}"
 : "${INGEST_MAX:=1200}"
 : "${HOLD:=20}"
+: "${WARMUP:=15}"
 : "${IDLE_CONNECTIONS:=$CONNECTIONS}"
 : "${FANOUT_CONNECTIONS:=10000}"
 : "${FANOUT_TENANTS:=$TENANTS}"
@@ -378,7 +380,7 @@ if [ "$NEEDS_APP" = 1 ]; then
   if wants fanout; then
     log "scenario fanout: $FANOUT_CONNECTIONS streams over $FANOUT_TENANTS tenants, $RATE alerts/s for $DURATION s"
     scenario fanout bench fanout "${LIB[@]}" "${COMMON[@]}" --connections "$FANOUT_CONNECTIONS" --tenants "$FANOUT_TENANTS" \
-      --rate "$RATE" --duration-s "$DURATION" --drain-wait-s $((HEARTBEAT * 2 + 10)) \
+      --rate "$RATE" --duration-s "$DURATION" --warmup-s "$WARMUP" --drain-wait-s $((HEARTBEAT * 2 + 10)) \
       --out "$RUN/fanout.json"
   fi
   if wants ingest; then
@@ -404,7 +406,7 @@ if wants peer; then
   cp "$WORK/nchan/nginx.conf" "$RUN/nginx.conf"
   log "scenario peer: the fanout workload against nginx + Nchan"
   scenario peer bench peer --port "$NCHAN_PORT" --pid "$NGINX_PID" "${COMMON[@]}" --connections "$FANOUT_CONNECTIONS" \
-    --tenants "$FANOUT_TENANTS" --rate "$RATE" --duration-s "$DURATION" --compare "$RUN/fanout.json" \
+    --tenants "$FANOUT_TENANTS" --rate "$RATE" --duration-s "$DURATION" --warmup-s "$WARMUP" --compare "$RUN/fanout.json" \
     --out "$RUN/peer.json"
 fi
 stop_nginx

@@ -367,7 +367,7 @@ final class Scenarios {
                                          double rate, int tenants, long durationMillis, boolean ignored)
             throws Exception {
         long drainMax = a.longValue("drain-max-s", 60);
-        long drainIdle = a.longValue("drain-idle-s", 10);
+        long drainIdle = a.longValue("drain-idle-s", 20);
         warmUp(a, w, sink, Math.round(rate * a.decimal("warmup-s", 5)), rate, tenants);
         // What the server burns with the streams open and nothing published (heartbeats, polling).
         CpuMark q0 = CpuMark.of(target, w);
