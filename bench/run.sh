@@ -24,6 +24,7 @@
 #   HOLD               20      idle: seconds the streams are held (> heartbeat, so each gets one)
 #   WARMUP             15      fanout and peer: seconds of throw-away alerts first (JIT compilation)
 #   SERVER_HEAP        2g      the Liberty JVM's -Xmx      SERVER_JVM_OPTIONS  more JVM options
+#   SERVER_ENV         ""      more server.env lines, space-separated (e.g. "RABBITMQ_CONCURRENCY=4 DB_POOL_MAX=40")
 #   HEARTBEAT          15      HEARTBEAT_INTERVAL_SECONDS of the server
 #   PER_CLIENT_PROCESS 15000   streams per load-client process; WORKER_HEAP 768m each
 #   TIME_LIMIT         3600    seconds before everything is stopped, whatever the state
@@ -52,6 +53,7 @@ ROOT=$(cd "$HERE/.." && pwd)
 : "${FANOUT_TENANTS:=$TENANTS}"
 : "${SERVER_HEAP:=2g}"
 : "${SERVER_JVM_OPTIONS:=}"
+: "${SERVER_ENV:=}"
 : "${HEARTBEAT:=15}"
 : "${PER_CLIENT_PROCESS:=15000}"
 : "${WORKER_HEAP:=768m}"
@@ -292,6 +294,7 @@ HEARTBEAT_INTERVAL_SECONDS=$HEARTBEAT
 STREAMS_PER_USER_MAX=1000000
 STREAMS_PER_TENANT_MAX=1000000
 EOF
+  for kv in $SERVER_ENV; do echo "$kv" >>"$SERVER_DIR/server.env"; done
   {
     echo "-Xmx$SERVER_HEAP"
     for o in $SERVER_JVM_OPTIONS; do echo "$o"; done
