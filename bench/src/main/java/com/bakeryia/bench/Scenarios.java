@@ -149,7 +149,7 @@ final class Scenarios {
 
             try (AlertSink sink = sink(a, target)) {
                 Run run = publishAndCollect(a, target, w, sink, scenario, count, rate, tenants,
-                        (long) (duration * 1000), false);
+                        (long) (duration * 1000));
                 r.put("publish", run.publish);
                 r.put("timeline", run.timeline);
                 Map<String, Object> d = run.deliveries;
@@ -364,7 +364,7 @@ final class Scenarios {
     }
 
     private static Run publishAndCollect(Args a, Target target, Workers w, AlertSink sink, long scenario, long count,
-                                         double rate, int tenants, long durationMillis, boolean ignored)
+                                         double rate, int tenants, long durationMillis)
             throws Exception {
         long drainMax = a.longValue("drain-max-s", 60);
         long drainIdle = a.longValue("drain-idle-s", 20);
