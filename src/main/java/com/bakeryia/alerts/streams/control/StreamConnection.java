@@ -59,7 +59,7 @@ final class StreamConnection implements SseEventSink {
     final Instant openedAt = Instant.now();
     private final SseEventSink client;
     private final Wiring wiring;
-    private final OutboundSseEvent greeting;
+    private OutboundSseEvent greeting; // dropped once written
     private final String cursor;
     private final int queueMax;
     private final long writeTimeoutNanos;
@@ -239,7 +239,9 @@ final class StreamConnection implements SseEventSink {
     private Outgoing nextDue() {
         if (!greeted) {
             greeted = true;
-            return new Outgoing(greeting, 0, false);
+            OutboundSseEvent hello = greeting;
+            greeting = null;
+            return new Outgoing(hello, 0, false);
         }
         while (replayState != ReplayState.DONE) {
             Outgoing fromReplay = replayed.poll();

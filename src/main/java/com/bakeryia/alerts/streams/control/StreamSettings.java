@@ -21,6 +21,11 @@ public class StreamSettings {
     @ConfigProperty(name = "streams.write.timeout.seconds", defaultValue = "30")
     int writeTimeoutSeconds;
 
+    /** Threads that write to streams at most at once (a write the network cannot take parks without one). */
+    @Inject
+    @ConfigProperty(name = "streams.writer.threads", defaultValue = "64")
+    int writerThreads;
+
     @Inject
     @ConfigProperty(name = "streams.per.user.max", defaultValue = "10")
     int perUserMax;
@@ -66,6 +71,10 @@ public class StreamSettings {
 
     public Duration writeTimeout() {
         return Duration.ofSeconds(writeTimeoutSeconds);
+    }
+
+    public int writerThreads() {
+        return writerThreads;
     }
 
     public int perUserMax() {
