@@ -61,7 +61,9 @@ public class SchemaMigrations {
 
     /**
      * Embedded Derby waits 60 s for a lock by default, and a stalled wait there holds up every
-     * writer; fail within seconds instead (the message-driven bean and the relay retry).
+     * writer; fail within seconds instead (the message-driven bean and the relay retry). Seen under
+     * bursts of concurrent inserts: Derby's identity sequence reports "too much contention"
+     * (SequenceUpdater) once the wait is over.
      */
     private static void failFastOnLocks(Connection connection) throws java.sql.SQLException {
         try (var statement = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {

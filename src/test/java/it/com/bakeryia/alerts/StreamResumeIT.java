@@ -150,6 +150,41 @@ class StreamResumeIT {
     }
 
     @Test
+    void aCursorTooFarBehindGetsAResyncEventThenARecentWindow() throws Exception {
+        String tenant = tenant();
+        String token = Tokens.user("behind-" + tenant, tenant);
+        String cursor = cursorOfOneAlert(token, tenant);
+        int behind = Integer.getInteger("it.resume.max.events", 10_000) + 1;
+        try (SseClient live = SseClient.forToken(token)) {
+            live.next(Duration.ofSeconds(10));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> sent = new ArrayList<>();
+                for (int i = 0; i < behind; i++) {
+                    sent.add(pool.submit(() -> publish(tenant, "inventory", "low")));
+                }
+                for (Future<?> one : sent) {
+                    one.get(2, TimeUnit.MINUTES);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            readAlerts(live, behind); // all of them have their positions now
+        }
+        int window = Integer.getInteger("it.resume.window", 100);
+        try (SseClient resumed = SseClient.open("api/events?lastEventId=" + cursor + "&token=" + token)) {
+            assertEquals("connection", resumed.next(Duration.ofSeconds(10)).name());
+            SseEvent resync = resumed.next(Duration.ofSeconds(10));
+            assertEquals("resync", resync.name(), behind + " alerts behind");
+            assertEquals("cursor_too_old", resync.json().getString("reason"));
+            assertEquals(window, resync.json().getInt("window"));
+            List<SseEvent> recent = readAlerts(resumed, window);
+            assertIncreasing(null, recent);
+            assertNothingMore(resumed);
+        }
+    }
+
+    @Test
     void afterTokenExpiryANewTokenAndTheLastIdLoseNothing() {
         String tenant = tenant();
         String user = "expiring-" + tenant;
