@@ -86,7 +86,10 @@ public class StreamOrder {
         }
     }
 
-    /** Reads the alerts with positions from {@code from} up to {@code upTo} (inclusive), in order. */
+    /**
+     * Reads alerts with positions from {@code from} up to {@code upTo} (inclusive), in order; may
+     * return only the first of them (a page).
+     */
     interface Reader {
         List<StoredAlert> read(long from, long upTo);
     }
@@ -120,26 +123,26 @@ public class StreamOrder {
             }
             long upTo = held.firstKey() - 1;
             LOG.fine(() -> "Positions " + next + " to " + upTo + " did not arrive; reading them from the database");
-            fillFrom(reader.read(next, upTo), upTo);
+            fill(upTo, reader);
         }
 
-        synchronized void fill(long head, Reader reader) {
-            if (head >= next) {
-                fillFrom(reader.read(next, head), head);
-            }
-        }
-
-        private void fillFrom(List<StoredAlert> alerts, long upTo) {
-            for (StoredAlert alert : alerts) {
-                if (alert.position() >= next) {
-                    held.putIfAbsent(alert.position(), alert);
+        /** Reads what is missing up to {@code upTo} from the database, a page at a time. */
+        synchronized void fill(long upTo, Reader reader) {
+            while (next <= upTo) {
+                List<StoredAlert> page = reader.read(next, upTo);
+                // Positions are contiguous: one up to the last read (or, on an empty page, up to
+                // upTo) that the database does not have either is gone: skip it.
+                long covered = page.isEmpty() ? upTo : page.get(page.size() - 1).position();
+                for (StoredAlert alert : page) {
+                    if (alert.position() >= next) {
+                        held.putIfAbsent(alert.position(), alert);
+                    }
                 }
-            }
-            drain();
-            // A position up to upTo that the database does not have either is gone: skip it.
-            while (next <= upTo && !held.containsKey(next)) {
-                next++;
                 drain();
+                while (next <= covered && !held.containsKey(next)) {
+                    next++;
+                    drain();
+                }
             }
         }
 

@@ -85,6 +85,19 @@ class StreamOrderTest {
     }
 
     @Test
+    void aLongCatchUpIsReadAPageAtATimeAndSkipsNothingUnread() {
+        sequence.startAfter(0);
+        StreamOrder.Reader twoAtATime = (from, upTo) -> {
+            reads.add(new long[] {from, upTo});
+            return database(4).read(from, upTo).stream().limit(2).toList();
+        };
+        sequence.fill(7, twoAtATime);
+        assertEquals(List.of(1L, 2L, 3L, 5L, 6L, 7L), delivered, "4 is gone; nothing beyond a page is skipped");
+        sequence.accept(alert(8));
+        assertEquals(8L, delivered.get(delivered.size() - 1));
+    }
+
+    @Test
     void aCatchUpAfterAnOutageDeliversWhatWasPublishedMeanwhile() {
         sequence.startAfter(5);
         sequence.accept(alert(6));
