@@ -22,7 +22,6 @@ import java.time.Instant;
 @Table(name = "alerts",
         uniqueConstraints = @UniqueConstraint(name = "alerts_alert_id_key", columnNames = "alert_id"))
 @NamedQuery(name = Alert.BY_ALERT_ID, query = "SELECT a FROM Alert a WHERE a.alertId = :alertId")
-@NamedQuery(name = Alert.BY_SEQS, query = "SELECT a FROM Alert a WHERE a.seq IN :seqs ORDER BY a.seq")
 @NamedQuery(name = Alert.UNPOSITIONED, query = "SELECT a FROM Alert a WHERE a.position IS NULL"
         + " AND a.storedAt > :since ORDER BY a.seq")
 @NamedQuery(name = Alert.UNPUBLISHED, query = "SELECT a FROM Alert a WHERE a.position IS NOT NULL"
@@ -36,7 +35,6 @@ public class Alert {
     public static final String RECENT_FOR_TENANTS = "Alert.recentForTenants";
     public static final String UNPOSITIONED = "Alert.unpositioned";
     public static final String UNPUBLISHED = "Alert.unpublished";
-    public static final String BY_SEQS = "Alert.bySeqs";
     public static final String MARK_PUBLISHED = "Alert.markPublished";
 
     @Id

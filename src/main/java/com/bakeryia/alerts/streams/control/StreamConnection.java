@@ -70,14 +70,16 @@ final class StreamConnection implements SseEventSink {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** A last event is queued: nothing more is accepted. */
     private volatile boolean ending;
-    /** Guarded by this: whether the replay runs, and whether it had to drop live alerts. */
-    private boolean replaying;
+    /** Guarded by this: whether the replay had to drop live alerts. */
     private boolean replayOverflowed;
     /** Alerts at or below this position were replayed (or deliberately skipped by a resync). */
     private volatile long horizon;
     /** System.nanoTime() when the write under way began; 0 when none is. */
     private volatile long writeStartedAt;
-    /** Touched by the writer only (one at a time): the greeting and the replay's progress. */
+    /**
+     * Touched by the writer only (one at a time): the greeting and the replay's progress. The
+     * replay ends (DONE) under this object's lock, where {@link #offer} reads whether it runs.
+     */
     private boolean greeted;
     private ReplayState replayState;
     private final ArrayDeque<Outgoing> replayed = new ArrayDeque<>();
@@ -96,7 +98,6 @@ final class StreamConnection implements SseEventSink {
         this.cursor = cursor;
         this.queueMax = wiring.settings().sendQueueMax();
         this.writeTimeoutNanos = wiring.settings().writeTimeout().toNanos();
-        this.replaying = cursor != null;
         this.replayState = cursor != null ? ReplayState.PLANNING : ReplayState.DONE;
     }
 
@@ -147,7 +148,7 @@ final class StreamConnection implements SseEventSink {
         }
         if (bounded && queued.get() >= queueMax) {
             synchronized (this) {
-                if (replaying) {
+                if (replayState != ReplayState.DONE) {
                     replayOverflowed = true; // the next replay pass reads it from the database
                     return;
                 }
@@ -286,7 +287,6 @@ final class StreamConnection implements SseEventSink {
         synchronized (this) {
             if (!replayOverflowed) {
                 horizon = replayHead;
-                replaying = false;
                 replayState = ReplayState.DONE;
                 return;
             }
