@@ -38,6 +38,8 @@ public class AlertRelay {
 
     private final Semaphore wakeUps = new Semaphore(0);
     private final BackgroundThread worker = new BackgroundThread("alerts-relay");
+    /** System.nanoTime() of the last look for left-behind alerts; only the relay thread touches it. */
+    private long lastSweep = System.nanoTime() - POLL.toNanos();
 
     public void start() {
         worker.start(threads, this::run);
@@ -81,12 +83,17 @@ public class AlertRelay {
     }
 
     private void relayAll() {
-        // First what was positioned but never published, so the bus sees positions in order.
-        List<StoredAlert> leftBehind;
-        do {
-            leftBehind = outbox.unpublished(BATCH);
-            publish(leftBehind);
-        } while (leftBehind.size() == BATCH && worker.running());
+        // What a relay positioned but never published is looked for once per poll interval, not
+        // after every commit: it only counts as left behind after Outbox.LEFT_BEHIND anyway.
+        long now = System.nanoTime();
+        if (now - lastSweep >= POLL.toNanos()) {
+            lastSweep = now;
+            List<StoredAlert> leftBehind;
+            do {
+                leftBehind = outbox.unpublished(BATCH);
+                publish(leftBehind);
+            } while (leftBehind.size() == BATCH && worker.running());
+        }
         List<StoredAlert> batch;
         do {
             batch = outbox.position(BATCH);
