@@ -2,6 +2,7 @@ package com.bakeryia.alerts.alerts.control;
 
 import com.bakeryia.alerts.alerts.entity.ItemType;
 import com.bakeryia.alerts.alerts.entity.Severity;
+import com.bakeryia.alerts.platform.Identifiers;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -33,9 +34,6 @@ public final class AlertParser {
     /** The largest message accepted, in bytes. */
     public static final int MAX_BYTES = 64 * 1024;
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
-    private static final Pattern SERVICE = Pattern.compile("[a-z0-9_-]{1,32}");
-    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final int MAX_TITLE = 500;
 
     private AlertParser() {
@@ -78,14 +76,14 @@ public final class AlertParser {
     }
 
     static AlertSubmission parse(JsonObject json) throws InvalidAlert {
-        String id = matching(json, "id", ID, "up to 64 letters, digits, '.', '_', ':' or '-'");
-        String tenant = matching(json, "tenant_id", ID, "up to 64 letters, digits, '.', '_', ':' or '-'");
+        String id = matching(json, "id", Identifiers.ID, "up to 64 letters, digits, '.', '_', ':' or '-'");
+        String tenant = matching(json, "tenant_id", Identifiers.ID, "up to 64 letters, digits, '.', '_', ':' or '-'");
         String itemTypeName = optionalString(json, "item_type");
         ItemType itemType = itemTypeName == null ? ItemType.ALERT
                 : ItemType.fromWire(itemTypeName).orElseThrow(() -> invalid("item_type",
                 "must be one of " + choices(ItemType.values())));
-        String service = matching(json, "service", SERVICE, "1 to 32 of a-z, 0-9, '_' or '-'");
-        String type = matching(json, "type", TYPE, "up to 64 letters, digits, '.', '_', ':' or '-'");
+        String service = matching(json, "service", Identifiers.SERVICE, "1 to 32 of a-z, 0-9, '_' or '-'");
+        String type = matching(json, "type", Identifiers.TYPE, "up to 64 letters, digits, '.', '_', ':' or '-'");
         Severity severity = Severity.fromWire(required(json, "severity")).orElseThrow(() -> invalid("severity",
                 "must be one of " + choices(Severity.values())));
         String title = required(json, "title").strip();

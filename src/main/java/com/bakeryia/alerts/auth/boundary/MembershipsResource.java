@@ -4,6 +4,7 @@ import com.bakeryia.alerts.auth.control.Caller;
 import com.bakeryia.alerts.auth.control.Callers;
 import com.bakeryia.alerts.auth.control.Memberships;
 import com.bakeryia.alerts.platform.ApiProblem;
+import com.bakeryia.alerts.platform.Identifiers;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -43,7 +44,6 @@ import java.util.regex.Pattern;
 public class MembershipsResource {
 
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+:-]{0,127}");
-    private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final int MAX_TENANTS = 1000;
 
     @Inject
@@ -72,7 +72,7 @@ public class MembershipsResource {
     public Response add(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                         @PathParam("user") String user, @PathParam("tenant") String tenant) {
         admin(authorization);
-        boolean added = memberships.add(valid(user, USER, "user"), valid(tenant, TENANT, "tenant"));
+        boolean added = memberships.add(valid(user, USER, "user"), valid(tenant, Identifiers.ID, "tenant"));
         return added ? Response.status(Response.Status.CREATED).entity(body(user, memberships.stored(user))).build()
                 : Response.noContent().build();
     }
@@ -82,7 +82,7 @@ public class MembershipsResource {
     public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                            @PathParam("user") String user, @PathParam("tenant") String tenant) {
         admin(authorization);
-        if (!memberships.remove(valid(user, USER, "user"), valid(tenant, TENANT, "tenant"))) {
+        if (!memberships.remove(valid(user, USER, "user"), valid(tenant, Identifiers.ID, "tenant"))) {
             throw ApiProblem.notFound("not_a_member", "The user is not a member of that tenant.");
         }
         return Response.noContent().build();
@@ -114,7 +114,7 @@ public class MembershipsResource {
         }
         List<String> tenants = new ArrayList<>();
         for (JsonValue item : array) {
-            if (!(item instanceof JsonString tenant) || !TENANT.matcher(tenant.getString()).matches()) {
+            if (!(item instanceof JsonString tenant) || !Identifiers.ID.matcher(tenant.getString()).matches()) {
                 throw ApiProblem.badRequest("invalid_field",
                         "Every tenant must be a string of up to 64 letters, digits, '.', '_', ':' or '-'.");
             }

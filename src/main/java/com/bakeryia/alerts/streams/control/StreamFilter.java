@@ -3,6 +3,7 @@ package com.bakeryia.alerts.streams.control;
 import com.bakeryia.alerts.alerts.entity.Severity;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import com.bakeryia.alerts.platform.ApiProblem;
+import com.bakeryia.alerts.platform.Identifiers;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
@@ -19,8 +20,6 @@ public record StreamFilter(Set<Severity> severities, Set<String> services, Set<S
 
     public static final StreamFilter NONE = new StreamFilter(Set.of(), Set.of(), Set.of());
 
-    private static final Pattern SERVICE = Pattern.compile("[a-z0-9_-]{1,32}");
-    private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final int MAX_VALUES = 32;
 
     /** @throws ApiProblem 400 naming the parameter when a value is not valid */
@@ -30,7 +29,7 @@ public record StreamFilter(Set<Severity> severities, Set<String> services, Set<S
                         "severity must be a comma-separated list of urgent, high, medium, low.")))
                 .collect(Collectors.toCollection(TreeSet::new));
         return new StreamFilter(Collections.unmodifiableSet(severities),
-                values("service", service, SERVICE), values("type", type, TYPE));
+                values("service", service, Identifiers.SERVICE), values("type", type, Identifiers.TYPE));
     }
 
     private static Set<String> values(String name, String csv, Pattern pattern) {
