@@ -7,8 +7,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -166,6 +170,40 @@ public final class SseClient implements AutoCloseable {
 
     public SseEvent awaitAlert(String alertId, Duration timeout) {
         return await(e -> e.isAlert() && alertId.equals(e.json().getString("id")), timeout);
+    }
+
+    /**
+     * Waits for every one of these alerts, in whatever order they come: alerts published one after
+     * another are stored by concurrent consumers (and servers), so their stream order is not the
+     * publishing order. Fails if one is missing when the timeout is up, or comes twice.
+     *
+     * @return the alerts' events in the order they arrived
+     */
+    public List<SseEvent> awaitAlerts(Collection<String> alertIds, Duration timeout) {
+        Set<String> missing = new LinkedHashSet<>(alertIds);
+        Set<String> seen = new HashSet<>();
+        List<SseEvent> arrived = new ArrayList<>();
+        List<SseEvent> others = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!missing.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            SseEvent event = left > 0 ? next(Duration.ofNanos(left)) : null;
+            if (event == null) {
+                throw new AssertionError("Alerts " + missing + " did not arrive within " + timeout
+                        + "; got " + arrived + " and " + others);
+            }
+            String id = event.isAlert() ? event.json().getString("id") : null;
+            if (id != null && alertIds.contains(id)) {
+                if (!seen.add(id)) {
+                    throw new AssertionError("Alert " + id + " arrived twice: " + arrived + ", " + event);
+                }
+                missing.remove(id);
+                arrived.add(event);
+            } else {
+                others.add(event);
+            }
+        }
+        return arrived;
     }
 
     @Override
