@@ -3,9 +3,9 @@
 // Contract (DESIGN.md, "SSE wire format"): `connection` first, `heartbeat` every N seconds,
 // `<service>_alert` or `notification` with the stored alert as JSON data and a resumable `id:`.
 // Every connect uses a fresh single-use ticket (`POST api/events/ticket`), so the token never goes
-// into a URL. When the server ends the stream (`token_expired`, `slow_consumer`) or refuses a
-// reconnect (a spent ticket answers 401), EventSource gives up, so this module asks for a new
-// ticket and reconnects with backoff, passing the last id it saw as `lastEventId`: the server
+// into a URL. When the server ends the stream (`token_expired`, `slow_consumer`, `tenants_changed`)
+// or refuses a reconnect (a spent ticket answers 401), EventSource gives up, so this module asks for
+// a new ticket and reconnects with backoff, passing the last id it saw as `lastEventId`: the server
 // replays what was missed, or sends `resync` and a recent window when the id is too old.
 
 /**
@@ -111,9 +111,10 @@ export class AlertStream {
     });
     source.addEventListener('heartbeat', () => {});
     source.addEventListener('resync', (event) => this.onResync(parse(event.data) || {}));
-    // The server ends the stream when the token expires, or when this client fell too far
-    // behind: come back at once with a new ticket and the last id.
-    for (const ending of ['token_expired', 'slow_consumer']) {
+    // The server ends the stream when the token expires, when this client fell too far behind,
+    // or when the user's tenant memberships changed: come back at once with a new ticket and the
+    // last id.
+    for (const ending of ['token_expired', 'slow_consumer', 'tenants_changed']) {
       source.addEventListener(ending, () => {
         if (this.source !== source) return;
         this.close();

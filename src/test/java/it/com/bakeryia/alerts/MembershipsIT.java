@@ -2,19 +2,26 @@ package it.com.bakeryia.alerts;
 
 import static it.com.bakeryia.alerts.StreamAuthIT.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.com.bakeryia.alerts.support.Server;
 import it.com.bakeryia.alerts.support.SseClient;
+import it.com.bakeryia.alerts.support.SseEvent;
 import it.com.bakeryia.alerts.support.Tokens;
+import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Tenants from the membership table for tokens without a tenants claim, managed by admins. */
 class MembershipsIT {
 
+    static final Duration WAIT = Duration.ofSeconds(20);
     static final String ADMIN = Tokens.hs256("ops-admin", null, List.of("alerts-admin"));
 
     static HttpResponse<String> admin(String method, String path, String token, String body) {
@@ -58,6 +65,50 @@ class MembershipsIT {
         assertEquals(204, admin("DELETE", user + "/tenants/" + tenant, ADMIN, null).statusCode());
         assertRefused(SseClient.forToken(memberToken(user)), 403, "no_tenant");
         assertEquals(404, admin("DELETE", user + "/tenants/" + tenant, ADMIN, null).statusCode());
+    }
+
+    @Test
+    void openStreamsFollowAChangeOfMembershipsAndStreamsOfTheClaimDoNot() {
+        String user = "member-" + Server.newId();
+        String first = "mt-" + Server.newId().substring(0, 8);
+        String second = "mt-" + Server.newId().substring(0, 8);
+        assertEquals(201, admin("PUT", user + "/tenants/" + first, ADMIN, null).statusCode());
+        try (SseClient member = SseClient.forToken(memberToken(user));
+             SseClient claimed = SseClient.forToken(Tokens.user(user, first))) {
+            assertEquals("connection", member.next(WAIT).name());
+            assertEquals("connection", claimed.next(WAIT).name());
+            String seen = Server.newId();
+            assertEquals(202, Server.post("api/alerts", Server.publisherToken(),
+                    Server.alert(seen, first, "inventory", "high", "before the change")).statusCode());
+            String lastId = member.awaitAlert(seen, WAIT).id();
+
+            // A tenant added: the stream ends so that the client comes back for both.
+            assertEquals(201, admin("PUT", user + "/tenants/" + second, ADMIN, null).statusCode());
+            SseEvent changed = member.await(e -> "tenants_changed".equals(e.name()), WAIT);
+            assertTrue(changed.json().getString("message").contains("reconnect"));
+            Awaitility.await().atMost(WAIT).until(member::ended);
+
+            try (SseClient again = SseClient.open("api/events?lastEventId=" + lastId + "&token=" + memberToken(user))) {
+                assertEquals(List.of(first, second).stream().sorted().toList(),
+                        again.next(WAIT).json().getJsonArray("tenants").getValuesAs(JsonString.class).stream()
+                                .map(JsonString::getString).sorted().toList());
+                // A tenant removed: ends as well; reconnecting gets the remaining one only.
+                assertEquals(204, admin("DELETE", user + "/tenants/" + first, ADMIN, null).statusCode());
+                again.await(e -> "tenants_changed".equals(e.name()), WAIT);
+                Awaitility.await().atMost(WAIT).until(again::ended);
+            }
+            try (SseClient remaining = SseClient.forToken(memberToken(user))) {
+                assertEquals("[\"" + second + "\"]", remaining.next(WAIT).json().getJsonArray("tenants").toString());
+            }
+
+            // The stream whose tenants the token names was never touched, and still delivers.
+            String still = Server.newId();
+            assertEquals(202, Server.post("api/alerts", Server.publisherToken(),
+                    Server.alert(still, first, "inventory", "low", "after the change")).statusCode());
+            List<SseEvent> before = new ArrayList<>();
+            claimed.awaitCollecting(e -> e.isAlert() && still.equals(e.json().getString("id")), WAIT, before);
+            assertFalse(before.stream().anyMatch(e -> "tenants_changed".equals(e.name())), "got " + before);
+        }
     }
 
     @Test

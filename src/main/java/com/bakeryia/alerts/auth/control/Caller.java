@@ -12,10 +12,12 @@ import java.util.stream.Collectors;
 
 /**
  * The authenticated caller: a user id, the tenants the token allows (in the token's order), its
- * groups, and when the token expires (null if it never does). A tenant id from a request can only
- * narrow {@link #tenants()}, never widen it.
+ * groups, when the token expires (null if it never does), and whether the tenants came from the
+ * membership table (the token has no tenants claim) — then a change there applies to streams
+ * already open. A tenant id from a request can only narrow {@link #tenants()}, never widen it.
  */
-public record Caller(String user, Set<String> tenants, Set<String> groups, Instant expiresAt) {
+public record Caller(String user, Set<String> tenants, Set<String> groups, Instant expiresAt,
+                     boolean tenantsFromMemberships) {
 
     public static final String TENANTS_CLAIM = "tenants";
     public static final String GROUPS_CLAIM = "groups";
@@ -34,7 +36,12 @@ public record Caller(String user, Set<String> tenants, Set<String> groups, Insta
     }
 
     public static Caller of(String user, Collection<String> tenants, Collection<String> groups, Instant expiresAt) {
-        return new Caller(user, new LinkedHashSet<>(tenants), new LinkedHashSet<>(groups), expiresAt);
+        return new Caller(user, new LinkedHashSet<>(tenants), new LinkedHashSet<>(groups), expiresAt, false);
+    }
+
+    /** A caller whose token has no tenants claim: its tenants are its memberships. */
+    public static Caller member(String user, Collection<String> memberships, Collection<String> groups, Instant expiresAt) {
+        return new Caller(user, new LinkedHashSet<>(memberships), new LinkedHashSet<>(groups), expiresAt, true);
     }
 
     /** A string-list claim, whether the token has it as a JSON array or a single string. */

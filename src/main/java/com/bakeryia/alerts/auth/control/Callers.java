@@ -78,8 +78,10 @@ public class Callers {
     }
 
     private Caller resolve(TokenClaims claims) {
-        return Caller.of(claims.user(), claims.tenants().orElseGet(() -> memberships.tenantsOf(claims.user())),
-                claims.groups(), claims.expiresAt());
+        return claims.tenants()
+                .map(claimed -> Caller.of(claims.user(), claimed, claims.groups(), claims.expiresAt()))
+                .orElseGet(() -> Caller.member(claims.user(), memberships.tenantsOf(claims.user()),
+                        claims.groups(), claims.expiresAt()));
     }
 
     private static boolean present(String value) {

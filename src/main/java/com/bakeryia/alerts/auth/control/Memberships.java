@@ -24,7 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code tenant_memberships} table, cached per user. A change through the admin API drops the
  * user's entry here at once and fires {@link MembershipChanged}, which the fan-out passes to the
  * other servers (over Redis) so they drop theirs; entries also expire after
- * {@code memberships.cache.seconds} in case such a message was missed.
+ * {@code memberships.cache.seconds} in case such a message was missed. Whenever entries are
+ * dropped for a change (after commit here, or told by another server) {@link MembershipsReloaded}
+ * fires, so that streams already open can follow the change.
  */
 @ApplicationScoped
 public class Memberships {
@@ -34,6 +36,9 @@ public class Memberships {
 
     @Inject
     Event<MembershipChanged> changes;
+
+    @Inject
+    Event<MembershipsReloaded> reloads;
 
     @Inject
     @ConfigProperty(name = "memberships.cache.seconds", defaultValue = "60")
@@ -120,15 +125,17 @@ public class Memberships {
     /** Forgets the cached memberships of a user (a change made here or on another server). */
     public void invalidate(String user) {
         cache.remove(user);
+        reloads.fire(new MembershipsReloaded(user));
     }
 
     /** Forgets every cached membership (changes may have been missed). */
     public void invalidateAll() {
         cache.clear();
+        reloads.fire(new MembershipsReloaded(null));
     }
 
     private void changed(String user) {
-        invalidate(user);
+        cache.remove(user);
         changes.fire(new MembershipChanged(user));
     }
 
@@ -139,5 +146,13 @@ public class Memberships {
 
     /** The memberships of a user changed. Observed after commit by the cross-server fan-out. */
     public record MembershipChanged(String user) {
+    }
+
+    /**
+     * Cached memberships were dropped because they changed: those of {@code user}, or of everybody
+     * when it is null. Fired synchronously on the thread that learnt of it (a request thread after
+     * commit, the Redis subscriber): observers must not block.
+     */
+    public record MembershipsReloaded(String user) {
     }
 }

@@ -2,6 +2,8 @@ package com.bakeryia.alerts.streams.control;
 
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import com.bakeryia.alerts.auth.control.Caller;
+import com.bakeryia.alerts.auth.control.Memberships;
+import com.bakeryia.alerts.auth.control.Memberships.MembershipsReloaded;
 import com.bakeryia.alerts.platform.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -9,6 +11,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,6 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -40,6 +45,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  *
  * <p>Open streams are limited per user ({@code streams.per.user.max}) and per tenant
  * ({@code streams.per.tenant.max}); past either, a new stream gets 429.
+ *
+ * <p>A stream whose tenants came from the membership table ends with {@code tenants_changed} when
+ * that user's memberships change (on any server), so a removed tenant stops at once rather than at
+ * token expiry, and an added one is streamed after the client reconnects with its last id.
  */
 @ApplicationScoped
 public class TenantBroadcasters {
@@ -53,6 +62,8 @@ public class TenantBroadcasters {
     /** Per tenant, one audience per distinct filter. */
     private final ConcurrentMap<String, ConcurrentMap<String, Audience>> byTenant = new ConcurrentHashMap<>();
     private final ConcurrentMap<StreamConnection, List<Membership>> streams = new ConcurrentHashMap<>();
+    /** Streams whose tenants are the user's memberships, with the memberships they were opened with. */
+    private final ConcurrentMap<StreamConnection, Set<String>> fromMemberships = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> perUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> perTenant = new ConcurrentHashMap<>();
     private volatile Sse sse;
@@ -65,6 +76,9 @@ public class TenantBroadcasters {
 
     @Inject
     StreamReplay replay;
+
+    @Inject
+    Memberships memberships;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -135,11 +149,14 @@ public class TenantBroadcasters {
                 caller.user(), tenants, filter, hello, cursor);
         // Subscribed before the replay reads the head, so no alert falls between the two; the
         // greeting is still the first write, as the stream writes its queue only after it.
-        List<Membership> memberships = new ArrayList<>();
-        streams.put(stream, memberships);
+        if (caller.tenantsFromMemberships()) {
+            fromMemberships.put(stream, caller.tenants());
+        }
+        List<Membership> joined = new ArrayList<>();
+        streams.put(stream, joined);
         for (String tenant : tenants) {
             Membership membership = new Membership(tenant, join(tenant, filter));
-            memberships.add(membership);
+            joined.add(membership);
             membership.audience().broadcaster.register(stream);
         }
         if (caller.expiresAt() != null) {
@@ -147,6 +164,10 @@ public class TenantBroadcasters {
             stream.expireAt(scheduler.schedule(() -> expire(stream, caller.expiresAt()), delay, TimeUnit.MILLISECONDS));
         }
         stream.start();
+        if (caller.tenantsFromMemberships()) {
+            // A change between authentication and registration was rechecked without this stream.
+            endIfChanged(stream, caller.user(), caller.tenants(), new HashMap<>());
+        }
     }
 
     private void reserve(String user, Set<String> tenants) {
@@ -232,6 +253,53 @@ public class TenantBroadcasters {
                 .build());
     }
 
+    /** Memberships changed: off this (request or subscriber) thread, ends the streams they no longer match. */
+    void membershipsReloaded(@Observes MembershipsReloaded reloaded) {
+        if (fromMemberships.isEmpty()) {
+            return;
+        }
+        scheduler.execute(() -> endStreamsOfChangedMemberships(reloaded.user()));
+    }
+
+    private void endStreamsOfChangedMemberships(String user) {
+        Map<String, Set<String>> current = new HashMap<>();
+        fromMemberships.forEach((stream, openedWith) -> {
+            if (user == null || user.equals(stream.user)) {
+                endIfChanged(stream, stream.user, openedWith, current);
+            }
+        });
+    }
+
+    /** @param current the memberships read so far in this pass, per user */
+    private void endIfChanged(StreamConnection stream, String user, Set<String> openedWith,
+                              Map<String, Set<String>> current) {
+        Set<String> now;
+        try {
+            now = current.computeIfAbsent(user, u -> Set.copyOf(memberships.tenantsOf(u)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the memberships of a user with open streams;"
+                    + " those streams keep their tenants until their tokens expire or the next change", e);
+            return;
+        }
+        if (!now.equals(openedWith)) {
+            endForChangedTenants(stream);
+        }
+    }
+
+    private void endForChangedTenants(StreamConnection stream) {
+        Sse current = sse;
+        if (current == null) {
+            return;
+        }
+        LOG.fine(() -> "Memberships of " + stream.user + " changed; ending a stream of theirs");
+        stream.end(current.newEventBuilder()
+                .name("tenants_changed")
+                .data(Json.createObjectBuilder()
+                        .add("message", "Your tenant memberships changed: reconnect with the last event id.")
+                        .build().toString())
+                .build());
+    }
+
     @PreDestroy
     void stopWriters() {
         writers.shutdownNow();
@@ -265,11 +333,12 @@ public class TenantBroadcasters {
 
     /** A stream closed (client gone, token expired, cut): forget it everywhere. */
     private void closed(StreamConnection stream) {
-        List<Membership> memberships = streams.remove(stream);
-        if (memberships == null) {
+        List<Membership> joined = streams.remove(stream);
+        fromMemberships.remove(stream);
+        if (joined == null) {
             return;
         }
-        memberships.forEach(this::leave);
+        joined.forEach(this::leave);
         release(perUser, stream.user);
         stream.tenants.forEach(t -> release(perTenant, t));
         LOG.fine(() -> "Stream of " + stream.user + " closed after "
