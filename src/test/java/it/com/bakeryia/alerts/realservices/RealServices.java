@@ -126,6 +126,19 @@ final class RealServices {
         }
     }
 
+    /** Runs one statement against the servers' database: for states only time would produce. */
+    static int execute(String sql, Object... parameters) {
+        try (var connection = DriverManager.getConnection(DB_URL, "postgres", "");
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean ready(URI server) {
         return Server.send(java.net.http.HttpRequest.newBuilder(server.resolve("health/ready")).GET().build())
                 .statusCode() == 200;
