@@ -244,7 +244,9 @@ final class StreamConnection implements SseEventSink {
             greeting = null;
             return new Outgoing(hello, 0, false);
         }
-        while (replayState != ReplayState.DONE) {
+        // Once a last event is queued (token expired, tenants changed, cut) the replay stops too:
+        // it may be of tenants the stream has just lost.
+        while (replayState != ReplayState.DONE && !ending) {
             Outgoing fromReplay = replayed.poll();
             if (fromReplay != null) {
                 return fromReplay;

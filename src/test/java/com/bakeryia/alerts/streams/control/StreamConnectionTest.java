@@ -239,4 +239,17 @@ class StreamConnectionTest {
         assertTrue(stream.isClosed());
         assertEquals(0, cuts.get());
     }
+
+    @Test
+    void aLastEventDuringTheReplayStopsTheReplay() {
+        replay.stored.addAll(List.of(6L, 7L, 8L, 9L));
+        replay.planHead = 9;
+        replay.head = 9;
+        StreamConnection stream = open("5");
+        stream.end(SSE.newEventBuilder().name("tenants_changed").build()); // before the replay got written
+        executor.runAll();
+        assertEquals(List.of("connection", "tenants_changed"), client.written,
+                "nothing of tenants the stream may have lost is replayed after the end");
+        assertTrue(stream.isClosed());
+    }
 }
