@@ -4,10 +4,9 @@ import com.bakeryia.alerts.alerts.entity.Alert;
 import com.bakeryia.alerts.alerts.entity.ItemType;
 import com.bakeryia.alerts.alerts.entity.Severity;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
-import jakarta.json.Json;
+import com.bakeryia.alerts.platform.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /** The published form of a stored alert: the SSE {@code data:}, the Redis payload, the history item. */
 public final class AlertJson {
@@ -16,7 +15,7 @@ public final class AlertJson {
     }
 
     public static JsonObject of(Alert alert) {
-        var json = Json.createObjectBuilder()
+        var json = JsonFactories.objectBuilder()
                 .add("id", alert.alertId())
                 .add("seq", alert.seq());
         if (alert.position() != null) {
@@ -48,7 +47,7 @@ public final class AlertJson {
      * @throws IllegalArgumentException when the text is not a published alert
      */
     public static StoredAlert storedFromPublished(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactories.reader(json)) {
             JsonObject alert = reader.readObject();
             ItemType itemType = ItemType.fromWire(alert.getString("item_type"))
                     .orElseThrow(() -> new IllegalArgumentException("unknown item_type"));
@@ -68,7 +67,7 @@ public final class AlertJson {
         if (json == null || json.isBlank()) {
             return fallback;
         }
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JsonFactories.reader(json)) {
             return reader.readValue();
         }
     }

@@ -3,7 +3,7 @@ package com.bakeryia.alerts.alerts.control;
 import com.bakeryia.alerts.alerts.entity.ItemType;
 import com.bakeryia.alerts.alerts.entity.Severity;
 import com.bakeryia.alerts.platform.Identifiers;
-import jakarta.json.Json;
+import com.bakeryia.alerts.platform.JsonFactories;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -11,7 +11,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -62,7 +61,7 @@ public final class AlertParser {
     }
 
     private static JsonObject json(String text) throws InvalidAlert {
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonFactories.reader(text)) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new InvalidAlert("malformed_json", "The alert must be a JSON object.");
