@@ -12,12 +12,18 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Moves committed alerts from the {@link Outbox} to the {@link AlertBus}, on one thread of this
  * server: gives them stream positions, publishes them, marks them published. Woken after every
  * commit, and at least every second to pick up what another server or an outage left behind; while
  * the bus is unreachable it backs off (up to 30 s) and the alerts wait in the database.
+ *
+ * <p>A pass starts at most every {@code fanout.relay.batch.millis} (20): a lone commit is relayed at
+ * once, while under load the commits of that interval go together, in two transactions per batch
+ * instead of two per alert (in the ingest benchmark the per-commit passes made about one database
+ * commit per alert on their own).
  */
 @ApplicationScoped
 public class AlertRelay {
@@ -36,10 +42,16 @@ public class AlertRelay {
     @Resource
     ManagedThreadFactory threads;
 
+    @Inject
+    @ConfigProperty(name = "fanout.relay.batch.millis", defaultValue = "20")
+    long batchMillis;
+
     private final Semaphore wakeUps = new Semaphore(0);
     private final BackgroundThread worker = new BackgroundThread("alerts-relay");
     /** System.nanoTime() of the last look for left-behind alerts; only the relay thread touches it. */
     private long lastSweep = System.nanoTime() - POLL.toNanos();
+    /** System.nanoTime() when the last pass started; only the relay thread touches it. */
+    private long lastPass = System.nanoTime() - POLL.toNanos();
 
     public void start() {
         worker.start(threads, this::run);
@@ -60,8 +72,13 @@ public class AlertRelay {
                     TimeUnit.MILLISECONDS.sleep(backoffMillis);
                 } else {
                     wakeUps.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    long early = lastPass + TimeUnit.MILLISECONDS.toNanos(batchMillis) - System.nanoTime();
+                    if (early > 0) {
+                        TimeUnit.NANOSECONDS.sleep(early); // commits meanwhile join this pass
+                    }
                     wakeUps.drainPermits();
                 }
+                lastPass = System.nanoTime();
                 relayAll();
                 if (backoffMillis > 0) {
                     LOG.info(() -> "Publishing to " + bus.where() + " works again");
