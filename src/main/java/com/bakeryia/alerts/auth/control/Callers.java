@@ -3,6 +3,7 @@ package com.bakeryia.alerts.auth.control;
 import com.bakeryia.alerts.platform.ApiProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /**
  * Authenticates the caller of a request and resolves its tenants: from the token's {@code tenants}
@@ -33,9 +34,7 @@ public class Callers {
      * @throws ApiProblem 401 when no token is given or the token is not valid
      */
     public Caller authenticate(String authorization) {
-        return resolve(bearer(authorization)
-                .orElseThrow(() -> ApiProblem.unauthorized("missing_token",
-                        "A bearer token is required in the Authorization header.")));
+        return resolve(verifyBearer(authorization));
     }
 
     /**
@@ -67,14 +66,14 @@ public class Callers {
                 + " ?ticket= from POST /api/events/ticket, ?token=, or the " + TOKEN_COOKIE + " cookie.");
     }
 
-    private java.util.Optional<TokenClaims> bearer(String authorization) {
+    private Optional<TokenClaims> bearer(String authorization) {
         if (!present(authorization)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw ApiProblem.unauthorized("invalid_token", "The Authorization header must carry a Bearer token.");
         }
-        return java.util.Optional.of(verifier.verify(authorization.substring(BEARER.length()).strip()));
+        return Optional.of(verifier.verify(authorization.substring(BEARER.length()).strip()));
     }
 
     private Caller resolve(TokenClaims claims) {

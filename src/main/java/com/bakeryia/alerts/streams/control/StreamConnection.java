@@ -2,6 +2,7 @@ package com.bakeryia.alerts.streams.control;
 
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -133,13 +134,16 @@ final class StreamConnection implements SseEventSink {
         }
     }
 
-    /** Queues a last event (token expired); the stream closes once it is written. */
-    synchronized void end(OutboundSseEvent last) {
+    /**
+     * Queues a last event ({@code token_expired}, {@code tenants_changed}, {@code slow_consumer})
+     * that tells the client why; the stream closes once it is written.
+     */
+    synchronized void end(String name, JsonObject data) {
         if (ending || closed.get()) {
             return;
         }
         ending = true; // the writer skips everything queued before but this
-        enqueue(new Outgoing(last, 0, true));
+        enqueue(new Outgoing(wiring.sse().newEventBuilder().name(name).data(data.toString()).build(), 0, true));
     }
 
     private void offer(Outgoing outgoing, boolean bounded) {
@@ -172,12 +176,9 @@ final class StreamConnection implements SseEventSink {
             close(); // the network takes nothing: a last event would not get through either
             return;
         }
-        end(wiring.sse().newEventBuilder()
-                .name("slow_consumer")
-                .data(Json.createObjectBuilder()
-                        .add("max_queued", queueMax)
-                        .add("message", "This client could not keep up and is disconnected; reconnect with the last event id.")
-                        .build().toString())
+        end("slow_consumer", Json.createObjectBuilder()
+                .add("max_queued", queueMax)
+                .add("message", "This client could not keep up and is disconnected; reconnect with the last event id.")
                 .build());
     }
 

@@ -240,16 +240,9 @@ public class TenantBroadcasters {
      * token and reconnects with the last event id.
      */
     private void expire(StreamConnection stream, Instant expiredAt) {
-        Sse current = sse;
-        if (current == null) {
-            return;
-        }
-        stream.end(current.newEventBuilder()
-                .name("token_expired")
-                .data(Json.createObjectBuilder()
-                        .add("expired_at", expiredAt.toString())
-                        .add("message", "The token expired: renew it and reconnect with the last event id.")
-                        .build().toString())
+        stream.end("token_expired", Json.createObjectBuilder()
+                .add("expired_at", expiredAt.toString())
+                .add("message", "The token expired: renew it and reconnect with the last event id.")
                 .build());
     }
 
@@ -282,22 +275,11 @@ public class TenantBroadcasters {
             return;
         }
         if (!now.equals(openedWith)) {
-            endForChangedTenants(stream);
+            LOG.fine(() -> "Memberships of " + user + " changed; ending a stream of theirs");
+            stream.end("tenants_changed", Json.createObjectBuilder()
+                    .add("message", "Your tenant memberships changed: reconnect with the last event id.")
+                    .build());
         }
-    }
-
-    private void endForChangedTenants(StreamConnection stream) {
-        Sse current = sse;
-        if (current == null) {
-            return;
-        }
-        LOG.fine(() -> "Memberships of " + stream.user + " changed; ending a stream of theirs");
-        stream.end(current.newEventBuilder()
-                .name("tenants_changed")
-                .data(Json.createObjectBuilder()
-                        .add("message", "Your tenant memberships changed: reconnect with the last event id.")
-                        .build().toString())
-                .build());
     }
 
     @PreDestroy

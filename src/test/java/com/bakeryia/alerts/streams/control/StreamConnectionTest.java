@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bakeryia.alerts.alerts.entity.Severity;
 import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
@@ -232,7 +233,7 @@ class StreamConnectionTest {
     void aLastEventIsWrittenThenTheStreamCloses() {
         StreamConnection stream = open(null);
         deliver(stream, 1);
-        stream.end(SSE.newEventBuilder().name("token_expired").build());
+        stream.end("token_expired", JsonValue.EMPTY_JSON_OBJECT);
         deliver(stream, 2);
         executor.runAll();
         assertEquals(List.of("connection", "token_expired"), client.written);
@@ -246,7 +247,7 @@ class StreamConnectionTest {
         replay.planHead = 9;
         replay.head = 9;
         StreamConnection stream = open("5");
-        stream.end(SSE.newEventBuilder().name("tenants_changed").build()); // before the replay got written
+        stream.end("tenants_changed", JsonValue.EMPTY_JSON_OBJECT); // before the replay got written
         executor.runAll();
         assertEquals(List.of("connection", "tenants_changed"), client.written,
                 "nothing of tenants the stream may have lost is replayed after the end");
