@@ -23,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Last-Event-ID: what a client missed is replayed from the database, in order, once, then it goes live. */
-class StreamResumeIT {
+public class StreamResumeIT {
 
-    static String publish(String tenant, String service, String severity) {
+    /** Publishes an alert through the HTTP ingest and returns its id. */
+    public static String publish(String tenant, String service, String severity) {
         String id = Server.newId();
         publish(alert(id, tenant, service, severity));
         return id;
@@ -62,7 +63,8 @@ class StreamResumeIT {
     }
 
     /** Streams one new alert of the tenant and returns its id: where a later stream resumes. */
-    static String cursorOfOneAlert(String token, String tenant) {
+    /** The stream cursor of one new alert of the tenant, as a stream of this token receives it. */
+    public static String cursorOfOneAlert(String token, String tenant) {
         try (SseClient first = SseClient.forToken(token)) {
             assertEquals("connection", first.next(Duration.ofSeconds(10)).name());
             return first.awaitAlert(publish(tenant, "inventory", "low"), Duration.ofSeconds(20)).id();

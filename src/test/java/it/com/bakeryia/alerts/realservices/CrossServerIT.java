@@ -3,6 +3,7 @@ package it.com.bakeryia.alerts.realservices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import it.com.bakeryia.alerts.StreamAuthIT;
+import it.com.bakeryia.alerts.StreamResumeIT;
 import it.com.bakeryia.alerts.support.Server;
 import it.com.bakeryia.alerts.support.SseClient;
 import it.com.bakeryia.alerts.support.SseEvent;
@@ -61,20 +62,10 @@ class CrossServerIT {
     void aClientResumesOnTheOtherServerFromTheLastIdTheFirstGaveIt() {
         String tenant = "cross-" + Server.newId().substring(0, 8);
         String token = Tokens.user("mover-" + tenant, tenant);
-        String lastId;
-        try (SseClient onA = SseClient.forToken(token)) {
-            onA.next(Duration.ofSeconds(10));
-            String id = Server.newId();
-            assertEquals(202, Server.post("api/alerts", Server.publisherToken(),
-                    Server.alert(id, tenant, "inventory", "high", "seen on A")).statusCode());
-            lastId = onA.awaitAlert(id, Duration.ofSeconds(20)).id();
-        }
+        String lastId = StreamResumeIT.cursorOfOneAlert(token, tenant); // seen on A
         List<String> missed = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String id = Server.newId();
-            missed.add(id);
-            assertEquals(202, Server.post("api/alerts", Server.publisherToken(),
-                    Server.alert(id, tenant, "inventory", "high", "missed " + i)).statusCode());
+            missed.add(StreamResumeIT.publish(tenant, "inventory", "high"));
         }
         try (SseClient onB = SseClient.open(RealServices.SERVER_B, "api/events?lastEventId=" + lastId + "&token=" + token)) {
             assertEquals(200, onB.status(), onB.errorBody());

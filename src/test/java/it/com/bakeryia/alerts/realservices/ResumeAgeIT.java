@@ -3,6 +3,7 @@ package it.com.bakeryia.alerts.realservices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.com.bakeryia.alerts.StreamResumeIT;
 import it.com.bakeryia.alerts.support.Server;
 import it.com.bakeryia.alerts.support.SseClient;
 import it.com.bakeryia.alerts.support.SseEvent;
@@ -24,12 +25,9 @@ class ResumeAgeIT {
     void aCursorOlderThanTheResumeAgeGetsResyncAndTheRecentWindow() {
         String tenant = "aged-" + Server.newId().substring(0, 8);
         String token = Tokens.user("ager-" + tenant, tenant);
-        String cursor;
-        try (SseClient first = SseClient.forToken(token)) {
-            assertEquals("connection", first.next(WAIT).name());
-            cursor = first.awaitAlert(publish(tenant, "the cursor"), WAIT).id();
-        }
-        List<String> after = List.of(publish(tenant, "after 1"), publish(tenant, "after 2"));
+        String cursor = StreamResumeIT.cursorOfOneAlert(token, tenant);
+        List<String> after = List.of(StreamResumeIT.publish(tenant, "inventory", "high"),
+                StreamResumeIT.publish(tenant, "inventory", "high"));
 
         // Still young: resuming replays what came after it.
         try (SseClient young = SseClient.open("api/events?lastEventId=" + cursor + "&token=" + token)) {
@@ -55,12 +53,5 @@ class ResumeAgeIT {
             }
             assertTrue(window.containsAll(after), window.toString());
         }
-    }
-
-    private static String publish(String tenant, String title) {
-        String id = Server.newId();
-        assertEquals(202, Server.post("api/alerts", Server.publisherToken(),
-                Server.alert(id, tenant, "inventory", "high", title)).statusCode());
-        return id;
     }
 }
