@@ -49,6 +49,31 @@ public class StreamResumeIT {
         return events.stream().filter(SseEvent::isAlert).map(e -> e.json().getString("id")).toList();
     }
 
+    /**
+     * Like {@link #readAlerts}, but a {@code slow_consumer} cut — what a burst may cause under the
+     * tests' small send queue — is answered like a client does: resume with the last id (at first
+     * {@code after}, the cursor the stream started from). Any other silence or end still fails.
+     *
+     * @return the stream open at the end
+     */
+    static SseClient readAlertsResumingAfterCuts(SseClient client, String token, String after, int count) {
+        int received = 0;
+        String lastId = after;
+        while (received < count) {
+            SseEvent event = client.next(Duration.ofSeconds(20));
+            assertNotNull(event, "only " + received + " of " + count + " alerts arrived");
+            if (event.isAlert()) {
+                received++;
+                lastId = event.id();
+            } else if ("slow_consumer".equals(event.name())) {
+                client.close();
+                client = SseClient.open("api/events?lastEventId=" + lastId + "&token=" + token);
+                assertEquals("connection", client.next(Duration.ofSeconds(10)).name());
+            }
+        }
+        return client;
+    }
+
     /** Reads alerts until {@code count} arrived; then asserts nothing else comes for a moment. */
     static List<SseEvent> readAlerts(SseClient client, int count) {
         List<SseEvent> alerts = new ArrayList<>();
@@ -157,7 +182,8 @@ public class StreamResumeIT {
         String token = Tokens.user("behind-" + tenant, tenant);
         String cursor = cursorOfOneAlert(token, tenant);
         int behind = Integer.getInteger("it.resume.max.events", 10_000) + 1;
-        try (SseClient live = SseClient.forToken(token)) {
+        SseClient live = SseClient.forToken(token);
+        try {
             live.next(Duration.ofSeconds(10));
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
@@ -171,7 +197,9 @@ public class StreamResumeIT {
             } finally {
                 pool.shutdownNow();
             }
-            readAlerts(live, behind); // all of them have their positions now
+            live = readAlertsResumingAfterCuts(live, token, cursor, behind); // all of them have their positions now
+        } finally {
+            live.close();
         }
         int window = Integer.getInteger("it.resume.window", 100);
         try (SseClient resumed = SseClient.open("api/events?lastEventId=" + cursor + "&token=" + token)) {
