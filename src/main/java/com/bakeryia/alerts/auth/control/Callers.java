@@ -1,6 +1,7 @@
 package com.bakeryia.alerts.auth.control;
 
 import com.bakeryia.alerts.platform.ApiProblem;
+import com.bakeryia.alerts.tenants.control.Memberships;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;

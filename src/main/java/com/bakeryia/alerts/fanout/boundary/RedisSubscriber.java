@@ -1,8 +1,8 @@
 package com.bakeryia.alerts.fanout.boundary;
 
-import com.bakeryia.alerts.alerts.control.AlertJson;
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
-import com.bakeryia.alerts.auth.control.Memberships;
+import com.bakeryia.alerts.store.control.AlertJson;
+import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.fanout.control.BackgroundThread;
 import com.bakeryia.alerts.fanout.control.RedisClients;
 import com.bakeryia.alerts.streams.control.StreamOrder;

@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.fanout.control;
 
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import java.util.List;
 
 /** Carries positioned alerts to the streams of every server of the deployment. */

@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.fanout.control;
 
-import com.bakeryia.alerts.auth.control.Memberships.MembershipChanged;
+import com.bakeryia.alerts.tenants.control.Memberships.MembershipChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

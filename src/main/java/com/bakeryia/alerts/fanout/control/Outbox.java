@@ -1,8 +1,8 @@
 package com.bakeryia.alerts.fanout.control;
 
-import com.bakeryia.alerts.alerts.control.AlertJson;
-import com.bakeryia.alerts.alerts.entity.Alert;
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.control.AlertJson;
+import com.bakeryia.alerts.store.entity.Alert;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.sse.OutboundSseEvent;

@@ -1,7 +1,7 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.alerts.entity.Severity;
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.Severity;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.platform.Identifiers;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;

@@ -1,8 +1,8 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.alerts.control.AlertJson;
-import com.bakeryia.alerts.alerts.entity.Alert;
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.control.AlertJson;
+import com.bakeryia.alerts.store.entity.Alert;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

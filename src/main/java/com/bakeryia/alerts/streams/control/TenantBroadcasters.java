@@ -1,9 +1,9 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import com.bakeryia.alerts.auth.control.Caller;
-import com.bakeryia.alerts.auth.control.Memberships;
-import com.bakeryia.alerts.auth.control.Memberships.MembershipsReloaded;
+import com.bakeryia.alerts.tenants.control.Memberships;
+import com.bakeryia.alerts.tenants.control.Memberships.MembershipsReloaded;
 import com.bakeryia.alerts.platform.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;

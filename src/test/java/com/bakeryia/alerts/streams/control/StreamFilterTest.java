@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.bakeryia.alerts.alerts.entity.Severity;
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.Severity;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import com.bakeryia.alerts.platform.ApiProblem;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package com.bakeryia.alerts.streams.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.bakeryia.alerts.alerts.entity.Severity;
-import com.bakeryia.alerts.alerts.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.Severity;
+import com.bakeryia.alerts.store.entity.StoredAlert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;

@@ -1,0 +1,25 @@
+package com.bakeryia.alerts.messaging.boundary;
+
+import com.bakeryia.alerts.store.control.AlertPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only while the alerts broker accepts a connection: the HTTP ingest publishes through it. */
+@Readiness
+@ApplicationScoped
+public class QueueReadiness implements HealthCheck {
+
+    @Inject
+    AlertPublisher publisher;
+
+    @Override
+    public HealthCheckResponse call() {
+        String problem = publisher.unreachableBecause();
+        return problem == null
+                ? HealthCheckResponse.up("alerts-queue")
+                : HealthCheckResponse.builder().name("alerts-queue").down().withData("error", problem).build();
+    }
+}

@@ -1,0 +1,85 @@
+package com.bakeryia.alerts.store.boundary;
+
+import com.bakeryia.alerts.store.control.AlertJson;
+import com.bakeryia.alerts.store.control.AlertParser;
+import com.bakeryia.alerts.store.control.AlertPublisher;
+import com.bakeryia.alerts.store.control.AlertStore;
+import com.bakeryia.alerts.store.control.AlertSubmission;
+import com.bakeryia.alerts.store.control.InvalidAlert;
+import com.bakeryia.alerts.store.control.QueueUnavailable;
+import com.bakeryia.alerts.auth.control.Caller;
+import com.bakeryia.alerts.auth.control.Callers;
+import com.bakeryia.alerts.platform.ApiProblem;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+@Path("alerts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertsResource {
+
+    private static final Logger LOG = Logger.getLogger(AlertsResource.class.getName());
+    private static final int MAX_LIMIT = 200;
+
+    @Inject
+    AlertPublisher publisher;
+
+    @Inject
+    AlertStore store;
+
+    @Inject
+    Callers callers;
+
+    /** HTTP ingest: validated here for a precise 400, then queued like any producer's message. */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body)
+            throws IOException {
+        callers.authenticate(authorization).requireGroup(Caller.ALERT_PUBLISHER);
+        byte[] bytes = AlertParser.readLimited(body);
+        AlertSubmission alert;
+        try {
+            alert = AlertParser.parse(bytes);
+        } catch (InvalidAlert invalid) {
+            throw ApiProblem.badRequest(invalid.code(), invalid.getMessage());
+        }
+        try {
+            publisher.publish(alert, bytes);
+        } catch (QueueUnavailable e) {
+            LOG.log(Level.WARNING, "Alert " + alert.id() + " was not queued", e);
+            throw new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "queue_unavailable",
+                    "The alert queue is unavailable; nothing was accepted, try again.");
+        }
+        LOG.fine(() -> "Queued alert " + alert.id() + " for tenant " + alert.tenantId());
+        return Response.accepted(Json.createObjectBuilder().add("id", alert.id()).build().toString()).build();
+    }
+
+    /** History of the caller's tenants (or the subset named by {@code tenant}), newest first. */
+    @GET
+    public String history(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @QueryParam("tenant") String tenant,
+                          @QueryParam("limit") @DefaultValue("50") int limit) {
+        Caller caller = callers.authenticate(authorization);
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiProblem.badRequest("invalid_parameter", "limit must be between 1 and " + MAX_LIMIT + ".");
+        }
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        store.recent(caller.narrowTenants(tenant), limit).forEach(a -> items.add(AlertJson.of(a)));
+        return items.build().toString();
+    }
+}

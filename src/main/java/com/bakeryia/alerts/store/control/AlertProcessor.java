@@ -1,0 +1,49 @@
+package com.bakeryia.alerts.store.control;
+
+import com.bakeryia.alerts.platform.SchemaMigrations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.logging.Logger;
+
+/**
+ * What happens to one message from the alerts queue: parse, store once, or dead-letter with the
+ * reason when it can never succeed. A passing failure (the database is down) is thrown, so the
+ * transaction rolls back and the broker redelivers up to its limit.
+ */
+@ApplicationScoped
+public class AlertProcessor {
+
+    private static final Logger LOG = Logger.getLogger(AlertProcessor.class.getName());
+
+    @Inject
+    AlertStore store;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    SchemaMigrations schema;
+
+    @Transactional
+    public void process(byte[] body) {
+        if (!schema.awaitCompleted(60)) {
+            throw new IllegalStateException("The database schema is not ready yet; the message will be redelivered");
+        }
+        AlertSubmission submission;
+        try {
+            submission = AlertParser.parse(body);
+        } catch (InvalidAlert invalid) {
+            reject(body, invalid.code(), invalid.getMessage());
+            return;
+        }
+        store.storeOnce(submission).ifPresentOrElse(
+                stored -> LOG.fine(() -> "Stored alert " + stored.alertId() + " as " + stored.seq()),
+                () -> LOG.info(() -> "Alert " + submission.id() + " was stored before; duplicate ignored"));
+    }
+
+    public void reject(byte[] body, String code, String reason) {
+        LOG.warning(() -> "Dead-lettering an alert message (" + code + "): " + reason);
+        deadLetters.send(body, code, reason);
+    }
+}

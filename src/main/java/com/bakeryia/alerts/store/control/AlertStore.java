@@ -1,0 +1,59 @@
+package com.bakeryia.alerts.store.control;
+
+import com.bakeryia.alerts.store.entity.Alert;
+import com.bakeryia.alerts.store.entity.StoredAlert;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stores each alert once by its producer id and announces it with a {@link StoredAlert} CDI event;
+ * observers that fan out listen after the transaction succeeds, so nothing uncommitted is ever
+ * streamed. Two deliveries of one id racing each other are settled by the unique constraint: the
+ * loser's transaction rolls back, and its redelivery finds the stored alert.
+ */
+@ApplicationScoped
+public class AlertStore {
+
+    @PersistenceContext(unitName = "alerts")
+    EntityManager em;
+
+    @Inject
+    Event<StoredAlert> stored;
+
+    /** @return the stored alert, or empty when an alert with this id was stored before */
+    @Transactional
+    public Optional<StoredAlert> storeOnce(AlertSubmission submission) {
+        if (!em.createNamedQuery(Alert.BY_ALERT_ID, Alert.class)
+                .setParameter("alertId", submission.id())
+                .getResultList().isEmpty()) {
+            return Optional.empty();
+        }
+        Alert alert = submission.toEntity();
+        alert.markStored(Instant.now());
+        em.persist(alert);
+        em.flush();
+        StoredAlert result = AlertJson.stored(alert);
+        stored.fire(result);
+        return Optional.of(result);
+    }
+
+    /** The newest alerts of these tenants, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Alert> recent(Collection<String> tenants, int limit) {
+        if (tenants.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(Alert.RECENT_FOR_TENANTS, Alert.class)
+                .setParameter("tenants", tenants)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+}

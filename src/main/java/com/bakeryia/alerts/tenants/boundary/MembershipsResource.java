@@ -1,0 +1,132 @@
+package com.bakeryia.alerts.tenants.boundary;
+
+import com.bakeryia.alerts.auth.control.Caller;
+import com.bakeryia.alerts.auth.control.Callers;
+import com.bakeryia.alerts.tenants.control.Memberships;
+import com.bakeryia.alerts.platform.ApiProblem;
+import com.bakeryia.alerts.platform.Identifiers;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /api/admin/memberships/{user}}: which tenants a user whose token carries no
+ * {@code tenants} claim may stream. Callers need the {@value Caller#ALERTS_ADMIN} group.
+ * <ul>
+ *   <li>{@code GET} — {@code {"user": "...", "tenants": [...]}}</li>
+ *   <li>{@code PUT} with {@code {"tenants": [...]}} — replaces them all</li>
+ *   <li>{@code PUT .../tenants/{tenant}} — adds one (201 if new, 204 if it was there)</li>
+ *   <li>{@code DELETE .../tenants/{tenant}} — removes one (204, or 404 if it was not there)</li>
+ * </ul>
+ * Changes take effect on every server at once (cache invalidation over the fan-out).
+ */
+@Path("admin/memberships/{user}")
+@Produces(MediaType.APPLICATION_JSON)
+public class MembershipsResource {
+
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+:-]{0,127}");
+    private static final int MAX_TENANTS = 1000;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    Memberships memberships;
+
+    @GET
+    public String get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("user") String user) {
+        admin(authorization);
+        return body(valid(user, USER, "user"), memberships.stored(user));
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String replace(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                          @PathParam("user") String user, String json) {
+        admin(authorization);
+        valid(user, USER, "user");
+        return body(user, memberships.replace(user, tenants(json)));
+    }
+
+    @PUT
+    @Path("tenants/{tenant}")
+    public Response add(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                        @PathParam("user") String user, @PathParam("tenant") String tenant) {
+        admin(authorization);
+        boolean added = memberships.add(valid(user, USER, "user"), valid(tenant, Identifiers.ID, "tenant"));
+        return added ? Response.status(Response.Status.CREATED).entity(body(user, memberships.stored(user))).build()
+                : Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("tenants/{tenant}")
+    public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                           @PathParam("user") String user, @PathParam("tenant") String tenant) {
+        admin(authorization);
+        if (!memberships.remove(valid(user, USER, "user"), valid(tenant, Identifiers.ID, "tenant"))) {
+            throw ApiProblem.notFound("not_a_member", "The user is not a member of that tenant.");
+        }
+        return Response.noContent().build();
+    }
+
+    private void admin(String authorization) {
+        callers.authenticate(authorization).requireGroup(Caller.ALERTS_ADMIN);
+    }
+
+    private static String valid(String value, Pattern pattern, String name) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw ApiProblem.badRequest("invalid_parameter", "The " + name + " id is not valid.");
+        }
+        return value;
+    }
+
+    private static List<String> tenants(String json) {
+        JsonValue value;
+        try (var reader = Json.createReader(new StringReader(json == null ? "" : json))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw ApiProblem.badRequest("malformed_json", "The body must be a JSON object like {\"tenants\": [\"a\"]}.");
+        }
+        if (!(value instanceof JsonObject object) || !(object.get("tenants") instanceof JsonArray array)) {
+            throw ApiProblem.badRequest("missing_field", "The field 'tenants' (an array of tenant ids) is required.");
+        }
+        if (array.size() > MAX_TENANTS) {
+            throw ApiProblem.badRequest("invalid_field", "At most " + MAX_TENANTS + " tenants per user.");
+        }
+        List<String> tenants = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString tenant) || !Identifiers.ID.matcher(tenant.getString()).matches()) {
+                throw ApiProblem.badRequest("invalid_field",
+                        "Every tenant must be a string of up to 64 letters, digits, '.', '_', ':' or '-'.");
+            }
+            tenants.add(tenant.getString());
+        }
+        return tenants;
+    }
+
+    private static String body(String user, List<String> tenants) {
+        return Json.createObjectBuilder()
+                .add("user", user)
+                .add("tenants", Json.createArrayBuilder(tenants))
+                .build().toString();
+    }
+}
