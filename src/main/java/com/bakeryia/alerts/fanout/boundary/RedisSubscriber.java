@@ -1,17 +1,17 @@
 package com.bakeryia.alerts.fanout.boundary;
 
 import com.bakeryia.alerts.store.control.AlertJson;
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.fanout.control.BackgroundThread;
 import com.bakeryia.alerts.fanout.control.RedisClients;
+import com.bakeryia.alerts.platform.Backoff;
 import com.bakeryia.alerts.streams.control.StreamOrder;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -30,7 +30,6 @@ import redis.clients.jedis.JedisPubSub;
 public class RedisSubscriber {
 
     private static final Logger LOG = Logger.getLogger(RedisSubscriber.class.getName());
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     @Inject
     RedisClients redis;
@@ -58,7 +57,7 @@ public class RedisSubscriber {
     }
 
     private void run() {
-        long backoffMillis = 500;
+        Backoff backoff = new Backoff();
         while (worker.running()) {
             try (Jedis jedis = redis.subscriberConnection()) {
                 JedisPubSub listener = new Listener();
@@ -71,20 +70,19 @@ public class RedisSubscriber {
                     LOG.log(Level.WARNING, "Lost the Redis subscription at " + redis.where() + "; reconnecting", e);
                 }
             } finally {
+                if (subscribed) {
+                    backoff.succeeded(); // it worked for a while: the next try comes soon
+                }
                 subscribed = false;
             }
             if (!worker.running()) {
                 return;
             }
             try {
-                TimeUnit.MILLISECONDS.sleep(backoffMillis);
+                TimeUnit.MILLISECONDS.sleep(backoff.failedMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            }
-            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
-            if (subscribed) {
-                backoffMillis = 500;
             }
         }
     }
@@ -122,9 +120,9 @@ public class RedisSubscriber {
                 memberships.invalidate(message);
                 return;
             }
-            StoredAlert alert;
+            PublishedAlert alert;
             try {
-                alert = AlertJson.storedFromPublished(message);
+                alert = AlertJson.fromPublished(message);
             } catch (IllegalArgumentException e) {
                 LOG.warning(() -> "Ignoring a message on " + channel + " that is not an alert: " + e.getMessage());
                 return;

@@ -1,10 +1,15 @@
 package com.bakeryia.alerts.fanout.control;
 
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.platform.Backoff;
+import com.bakeryia.alerts.store.control.AlertStored;
+import com.bakeryia.alerts.store.control.StreamPositions;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -15,10 +20,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Moves committed alerts from the {@link Outbox} to the {@link AlertBus}, on one thread of this
- * server: gives them stream positions, publishes them, marks them published. Woken after every
- * commit, and at least every second to pick up what another server or an outage left behind; while
- * the bus is unreachable it backs off (up to 30 s) and the alerts wait in the database.
+ * Moves committed alerts to the {@link AlertBus}, on one thread of this server: has
+ * {@link StreamPositions} give them stream positions, publishes them, marks them published. Woken
+ * after every commit of a stored alert (the seam between storing and streaming), and at least every
+ * second to pick up what another server or an outage left behind; while the bus is unreachable it
+ * backs off (up to 30 s) and the alerts wait in the database.
  *
  * <p>A pass starts at most every {@code fanout.relay.batch.millis} (20): a lone commit is relayed at
  * once, while under load the commits of that interval go together, in two transactions per batch
@@ -31,10 +37,9 @@ public class AlertRelay {
     private static final Logger LOG = Logger.getLogger(AlertRelay.class.getName());
     static final int BATCH = 500;
     static final Duration POLL = Duration.ofSeconds(1);
-    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     @Inject
-    Outbox outbox;
+    StreamPositions positions;
 
     @Inject
     AlertBus bus;
@@ -57,19 +62,23 @@ public class AlertRelay {
         worker.start(threads, this::run);
     }
 
-    /** Something was committed: relay it now rather than at the next poll. */
-    public void wake() {
+    /** An alert was committed: relay it now rather than at the next poll. */
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) AlertStored stored) {
+        wake();
+    }
+
+    void wake() {
         if (wakeUps.availablePermits() == 0) {
             wakeUps.release();
         }
     }
 
     private void run() {
-        long backoffMillis = 0;
+        Backoff backoff = new Backoff();
         while (worker.running()) {
             try {
-                if (backoffMillis > 0) {
-                    TimeUnit.MILLISECONDS.sleep(backoffMillis);
+                if (backoff.currentMillis() > 0) {
+                    TimeUnit.MILLISECONDS.sleep(backoff.currentMillis());
                 } else {
                     wakeUps.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS);
                     long early = lastPass + TimeUnit.MILLISECONDS.toNanos(batchMillis) - System.nanoTime();
@@ -80,16 +89,16 @@ public class AlertRelay {
                 }
                 lastPass = System.nanoTime();
                 relayAll();
-                if (backoffMillis > 0) {
+                if (backoff.currentMillis() > 0) {
                     LOG.info(() -> "Publishing to " + bus.where() + " works again");
                 }
-                backoffMillis = 0;
+                backoff.succeeded();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                backoffMillis = backoffMillis == 0 ? 500 : Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
-                if (backoffMillis == 500) {
+                backoff.failedMillis();
+                if (backoff.firstFailure()) {
                     LOG.log(Level.WARNING, "Publishing to " + bus.where()
                             + " failed; stored alerts wait in the database until it works again", e);
                 } else {
@@ -101,29 +110,29 @@ public class AlertRelay {
 
     private void relayAll() {
         // What a relay positioned but never published is looked for once per poll interval, not
-        // after every commit: it only counts as left behind after Outbox.LEFT_BEHIND anyway.
+        // after every commit: it only counts as left behind after a few seconds anyway.
         long now = System.nanoTime();
         if (now - lastSweep >= POLL.toNanos()) {
             lastSweep = now;
-            List<StoredAlert> leftBehind;
+            List<PublishedAlert> leftBehind;
             do {
-                leftBehind = outbox.unpublished(BATCH);
+                leftBehind = positions.leftBehind(BATCH);
                 publish(leftBehind);
             } while (leftBehind.size() == BATCH && worker.running());
         }
-        List<StoredAlert> batch;
+        List<PublishedAlert> batch;
         do {
-            batch = outbox.position(BATCH);
+            batch = positions.assign(BATCH);
             publish(batch);
         } while (batch.size() == BATCH && worker.running());
     }
 
-    private void publish(List<StoredAlert> alerts) {
+    private void publish(List<PublishedAlert> alerts) {
         if (alerts.isEmpty()) {
             return;
         }
         bus.publish(alerts);
-        outbox.markPublished(alerts);
+        positions.markPublished(alerts);
     }
 
     @PreDestroy

@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.fanout.control;
 
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.streams.control.StreamOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -16,7 +16,7 @@ public class LocalAlertBus implements AlertBus {
     StreamOrder order;
 
     @Override
-    public void publish(List<StoredAlert> alerts) {
+    public void publish(List<PublishedAlert> alerts) {
         alerts.forEach(order::accept);
     }
 

@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.fanout.control;
 
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -19,9 +19,9 @@ public class RedisAlertBus implements AlertBus {
     RedisClients redis;
 
     @Override
-    public void publish(List<StoredAlert> alerts) {
+    public void publish(List<PublishedAlert> alerts) {
         try (Pipeline pipeline = redis.pool().pipelined()) {
-            for (StoredAlert alert : alerts) {
+            for (PublishedAlert alert : alerts) {
                 pipeline.publish(RedisClients.channel(alert.tenantId()), alert.json());
             }
             pipeline.sync();

@@ -3,7 +3,7 @@ package com.bakeryia.alerts.store.control;
 import com.bakeryia.alerts.store.entity.Alert;
 import com.bakeryia.alerts.store.entity.ItemType;
 import com.bakeryia.alerts.store.entity.Severity;
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.platform.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,9 +36,9 @@ public final class AlertJson {
                 .build();
     }
 
-    public static StoredAlert stored(Alert alert) {
-        return new StoredAlert(alert.seq(), alert.position() == null ? 0 : alert.position(), alert.alertId(), alert.tenantId(), alert.service(), alert.type(),
-                alert.severity(), StoredAlert.eventName(alert.itemType(), alert.service()), of(alert).toString());
+    public static PublishedAlert published(Alert alert) {
+        return new PublishedAlert(alert.seq(), alert.position() == null ? 0 : alert.position(), alert.alertId(), alert.tenantId(), alert.service(), alert.type(),
+                alert.severity(), PublishedAlert.eventName(alert.itemType(), alert.service()), of(alert).toString());
     }
 
     /**
@@ -46,7 +46,7 @@ public final class AlertJson {
      *
      * @throws IllegalArgumentException when the text is not a published alert
      */
-    public static StoredAlert storedFromPublished(String json) {
+    public static PublishedAlert fromPublished(String json) {
         try (var reader = JsonFactories.reader(json)) {
             JsonObject alert = reader.readObject();
             ItemType itemType = ItemType.fromWire(alert.getString("item_type"))
@@ -54,10 +54,10 @@ public final class AlertJson {
             Severity severity = Severity.fromWire(alert.getString("severity"))
                     .orElseThrow(() -> new IllegalArgumentException("unknown severity"));
             String service = alert.getString("service");
-            return new StoredAlert(alert.getJsonNumber("seq").longValueExact(),
+            return new PublishedAlert(alert.getJsonNumber("seq").longValueExact(),
                     alert.getJsonNumber("position").longValueExact(), alert.getString("id"),
                     alert.getString("tenant_id"), service, alert.getString("type"), severity,
-                    StoredAlert.eventName(itemType, service), json);
+                    PublishedAlert.eventName(itemType, service), json);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not a published alert: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package com.bakeryia.alerts.store.control;
 
 import com.bakeryia.alerts.store.entity.Alert;
-import com.bakeryia.alerts.store.entity.StoredAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -14,9 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Stores each alert once by its producer id and announces it with a {@link StoredAlert} CDI event;
- * observers that fan out listen after the transaction succeeds, so nothing uncommitted is ever
- * streamed. Two deliveries of one id racing each other are settled by the unique constraint: the
+ * Stores each alert once by its producer id and announces it with an {@link AlertStored} CDI event;
+ * the fan-out observes it after the transaction succeeds, so nothing uncommitted is ever streamed. Two deliveries of one id racing each other are settled by the unique constraint: the
  * loser's transaction rolls back, and its redelivery finds the stored alert.
  */
 @ApplicationScoped
@@ -26,11 +24,11 @@ public class AlertStore {
     EntityManager em;
 
     @Inject
-    Event<StoredAlert> stored;
+    Event<AlertStored> stored;
 
     /** @return the stored alert, or empty when an alert with this id was stored before */
     @Transactional
-    public Optional<StoredAlert> storeOnce(AlertSubmission submission) {
+    public Optional<AlertStored> storeOnce(AlertSubmission submission) {
         if (!em.createNamedQuery(Alert.BY_ALERT_ID, Alert.class)
                 .setParameter("alertId", submission.id())
                 .getResultList().isEmpty()) {
@@ -40,7 +38,7 @@ public class AlertStore {
         alert.markStored(Instant.now());
         em.persist(alert);
         em.flush();
-        StoredAlert result = AlertJson.stored(alert);
+        AlertStored result = new AlertStored(alert.seq(), alert.alertId());
         stored.fire(result);
         return Optional.of(result);
     }

@@ -22,20 +22,12 @@ import java.time.Instant;
 @Table(name = "alerts",
         uniqueConstraints = @UniqueConstraint(name = "alerts_alert_id_key", columnNames = "alert_id"))
 @NamedQuery(name = Alert.BY_ALERT_ID, query = "SELECT a FROM Alert a WHERE a.alertId = :alertId")
-@NamedQuery(name = Alert.UNPOSITIONED, query = "SELECT a FROM Alert a WHERE a.position IS NULL"
-        + " AND a.storedAt > :since ORDER BY a.seq")
-@NamedQuery(name = Alert.UNPUBLISHED, query = "SELECT a FROM Alert a WHERE a.position IS NOT NULL"
-        + " AND a.publishedAt IS NULL AND a.positionedAt < :before AND a.positionedAt > :since ORDER BY a.position")
-@NamedQuery(name = Alert.MARK_PUBLISHED, query = "UPDATE Alert a SET a.publishedAt = :at WHERE a.seq IN :seqs")
 @NamedQuery(name = Alert.RECENT_FOR_TENANTS,
         query = "SELECT a FROM Alert a WHERE a.tenantId IN :tenants ORDER BY a.seq DESC")
 public class Alert {
 
     public static final String BY_ALERT_ID = "Alert.byAlertId";
     public static final String RECENT_FOR_TENANTS = "Alert.recentForTenants";
-    public static final String UNPOSITIONED = "Alert.unpositioned";
-    public static final String UNPUBLISHED = "Alert.unpublished";
-    public static final String MARK_PUBLISHED = "Alert.markPublished";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

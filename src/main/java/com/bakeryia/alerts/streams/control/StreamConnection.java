@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
@@ -273,7 +273,7 @@ final class StreamConnection implements SseEventSink {
             replayHead = plan.head();
             replayCovered = plan.after();
             if (!plan.resumes()) {
-                List<StoredAlert> window = replay.latest(tenants, filter, replayHead, wiring.settings().resumeWindow());
+                List<PublishedAlert> window = replay.latest(tenants, filter, replayHead, wiring.settings().resumeWindow());
                 replayed.add(new Outgoing(resync(plan, window.size()), 0, false));
                 window.forEach(alert -> replayed.add(new Outgoing(alertEvent(wiring.sse(), alert), alert.position(), false)));
                 replayCovered = replayHead;
@@ -282,7 +282,7 @@ final class StreamConnection implements SseEventSink {
             return;
         }
         if (replayCovered < replayHead) {
-            List<StoredAlert> page = replay.page(tenants, filter, replayCovered, replayHead, REPLAY_PAGE);
+            List<PublishedAlert> page = replay.page(tenants, filter, replayCovered, replayHead, REPLAY_PAGE);
             page.forEach(alert -> replayed.add(new Outgoing(alertEvent(wiring.sse(), alert), alert.position(), false)));
             replayCovered = page.size() < REPLAY_PAGE ? replayHead : page.get(page.size() - 1).position();
             return;
@@ -339,7 +339,7 @@ final class StreamConnection implements SseEventSink {
                 .build();
     }
 
-    static OutboundSseEvent alertEvent(Sse sse, StoredAlert alert) {
+    static OutboundSseEvent alertEvent(Sse sse, PublishedAlert alert) {
         return sse.newEventBuilder()
                 .name(alert.eventName())
                 .id(Long.toString(alert.position()))

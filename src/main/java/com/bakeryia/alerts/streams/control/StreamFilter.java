@@ -1,9 +1,10 @@
 package com.bakeryia.alerts.streams.control;
 
 import com.bakeryia.alerts.store.entity.Severity;
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.platform.Identifiers;
+import com.bakeryia.alerts.store.control.AlertSelection;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Set;
@@ -45,10 +46,15 @@ public record StreamFilter(Set<Severity> severities, Set<String> services, Set<S
         return Collections.unmodifiableSet(values);
     }
 
-    public boolean matches(StoredAlert alert) {
+    public boolean matches(PublishedAlert alert) {
         return (severities.isEmpty() || severities.contains(alert.severity()))
                 && (services.isEmpty() || services.contains(alert.service()))
                 && (types.isEmpty() || types.contains(alert.type()));
+    }
+
+    /** What the database reads for a stream of these tenants with this filter. */
+    public AlertSelection selection(Set<String> tenants) {
+        return new AlertSelection(tenants, severities, services, types);
     }
 
     public String key() {

@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -52,7 +52,7 @@ public class StreamOrder {
     }
 
     /** An alert from the bus (in-process or Redis), in whatever order it came. */
-    public void accept(StoredAlert alert) {
+    public void accept(PublishedAlert alert) {
         sequence.accept(alert);
     }
 
@@ -61,7 +61,7 @@ public class StreamOrder {
         sequence.fill(replay.head(), this::read);
     }
 
-    private List<StoredAlert> read(long from, long upTo) {
+    private List<PublishedAlert> read(long from, long upTo) {
         return replay.range(from, upTo, FILL_LIMIT);
     }
 
@@ -91,7 +91,7 @@ public class StreamOrder {
      * return only the first of them (a page).
      */
     interface Reader {
-        List<StoredAlert> read(long from, long upTo);
+        List<PublishedAlert> read(long from, long upTo);
     }
 
     /** The ordering itself, apart from the server, so it can be tested on its own. */
@@ -99,7 +99,7 @@ public class StreamOrder {
 
         /** The position this server delivers next. */
         private long next = 1;
-        private final TreeMap<Long, StoredAlert> held = new TreeMap<>();
+        private final TreeMap<Long, PublishedAlert> held = new TreeMap<>();
         /** When the position {@link #next} started to be waited for (something later is held). */
         private long waitingSince;
 
@@ -108,7 +108,7 @@ public class StreamOrder {
             next = head + 1;
         }
 
-        synchronized void accept(StoredAlert alert) {
+        synchronized void accept(PublishedAlert alert) {
             long position = alert.position();
             if (position < next || held.containsKey(position)) {
                 return; // had it already (a relay retried, a catch-up overlapped)
@@ -129,11 +129,11 @@ public class StreamOrder {
         /** Reads what is missing up to {@code upTo} from the database, a page at a time. */
         synchronized void fill(long upTo, Reader reader) {
             while (next <= upTo) {
-                List<StoredAlert> page = reader.read(next, upTo);
+                List<PublishedAlert> page = reader.read(next, upTo);
                 // Positions are contiguous: one up to the last read (or, on an empty page, up to
                 // upTo) that the database does not have either is gone: skip it.
                 long covered = page.isEmpty() ? upTo : page.get(page.size() - 1).position();
-                for (StoredAlert alert : page) {
+                for (PublishedAlert alert : page) {
                     if (alert.position() >= next) {
                         held.putIfAbsent(alert.position(), alert);
                     }
@@ -148,7 +148,7 @@ public class StreamOrder {
 
         private void drain() {
             long before = next;
-            Map.Entry<Long, StoredAlert> first;
+            Map.Entry<Long, PublishedAlert> first;
             while ((first = held.firstEntry()) != null && first.getKey() == next) {
                 held.pollFirstEntry();
                 next++;

@@ -1,25 +1,21 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.store.control.AlertJson;
-import com.bakeryia.alerts.store.entity.Alert;
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.control.PositionedAlerts;
+import com.bakeryia.alerts.store.control.StreamPositions;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads what a resuming stream missed, from the database: the alerts of its tenants that pass its
- * filter, by stream position. Positions become visible in order (see {@code Outbox}), so "after
- * cursor c, up to the head read at the start" is exactly what a stream that was live up to c lacks.
+ * Decides what a resuming stream gets for its cursor — everything after it, or a {@code resync}
+ * and a recent window when the cursor is unknown or too old — and reads it through
+ * {@link PositionedAlerts}: the alerts of its tenants that pass its filter, by stream position.
  */
 @ApplicationScoped
 public class StreamReplay {
@@ -28,8 +24,11 @@ public class StreamReplay {
     static final String CURSOR_TOO_OLD = "cursor_too_old";
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,18}");
 
-    @PersistenceContext(unitName = "alerts")
-    EntityManager em;
+    @Inject
+    StreamPositions positions;
+
+    @Inject
+    PositionedAlerts alerts;
 
     @Inject
     StreamSettings settings;
@@ -51,7 +50,7 @@ public class StreamReplay {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Plan plan(String cursor, Set<String> tenants, StreamFilter filter) {
-        long head = head();
+        long head = positions.head();
         String text = cursor.strip();
         if (!CURSOR.matcher(text).matches()) {
             return new Plan(head, head, UNKNOWN_CURSOR);
@@ -63,84 +62,33 @@ public class StreamReplay {
         if (after == head) {
             return new Plan(head, after, null);
         }
-        List<Instant> positionedAt = em.createQuery(
-                        "SELECT a.positionedAt FROM Alert a WHERE a.position = :position", Instant.class)
-                .setParameter("position", after)
-                .getResultList();
-        if (positionedAt.isEmpty() || positionedAt.get(0).isBefore(Instant.now().minus(settings.resumeMaxAge()))) {
+        Optional<Instant> positionedAt = alerts.positionedAt(after);
+        if (positionedAt.isEmpty() || positionedAt.get().isBefore(Instant.now().minus(settings.resumeMaxAge()))) {
             return new Plan(head, head, CURSOR_TOO_OLD);
         }
-        long missed = query("SELECT COUNT(a) FROM Alert a", "", Long.class, tenants, filter, after, head)
-                .getSingleResult();
-        if (missed > settings.resumeMaxEvents()) {
+        if (alerts.count(filter.selection(tenants), after, head) > settings.resumeMaxEvents()) {
             return new Plan(head, head, CURSOR_TOO_OLD);
         }
         return new Plan(head, after, null);
     }
 
     /** The highest position given so far: every position at or below it is visible. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public long head() {
-        return ((Number) em.createNativeQuery("SELECT stream_position FROM stream_head WHERE id = 1")
-                .getSingleResult()).longValue();
+        return positions.head();
     }
 
     /** Up to {@code limit} alerts after {@code after} and at most {@code upTo}, in position order. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StoredAlert> page(Set<String> tenants, StreamFilter filter, long after, long upTo, int limit) {
-        return query("SELECT a FROM Alert a", " ORDER BY a.position", Alert.class, tenants, filter, after, upTo)
-                .setMaxResults(limit)
-                .getResultList().stream().map(AlertJson::stored).toList();
+    public List<PublishedAlert> page(Set<String> tenants, StreamFilter filter, long after, long upTo, int limit) {
+        return alerts.page(filter.selection(tenants), after, upTo, limit);
     }
 
     /** Every tenant's alerts with positions from {@code from} to {@code upTo}, in position order. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StoredAlert> range(long from, long upTo, int limit) {
-        return em.createQuery("SELECT a FROM Alert a WHERE a.position >= :from AND a.position <= :upTo"
-                        + " ORDER BY a.position", Alert.class)
-                .setParameter("from", from)
-                .setParameter("upTo", upTo)
-                .setMaxResults(limit)
-                .getResultList().stream().map(AlertJson::stored).toList();
+    public List<PublishedAlert> range(long from, long upTo, int limit) {
+        return alerts.range(from, upTo, limit);
     }
 
     /** The newest {@code limit} alerts at or below {@code upTo}, in position order. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StoredAlert> latest(Set<String> tenants, StreamFilter filter, long upTo, int limit) {
-        List<StoredAlert> newestFirst = new ArrayList<>(
-                query("SELECT a FROM Alert a", " ORDER BY a.position DESC", Alert.class, tenants, filter, 0, upTo)
-                        .setMaxResults(limit)
-                        .getResultList().stream().map(AlertJson::stored).toList());
-        Collections.reverse(newestFirst);
-        return newestFirst;
-    }
-
-    private <T> TypedQuery<T> query(String select, String orderBy, Class<T> type, Set<String> tenants,
-                                    StreamFilter filter, long after, long upTo) {
-        StringBuilder jpql = new StringBuilder(select)
-                .append(" WHERE a.position > :after AND a.position <= :upTo AND a.tenantId IN :tenants");
-        if (!filter.severities().isEmpty()) {
-            jpql.append(" AND a.severity IN :severities");
-        }
-        if (!filter.services().isEmpty()) {
-            jpql.append(" AND a.service IN :services");
-        }
-        if (!filter.types().isEmpty()) {
-            jpql.append(" AND a.type IN :types");
-        }
-        TypedQuery<T> query = em.createQuery(jpql.append(orderBy).toString(), type)
-                .setParameter("after", after)
-                .setParameter("upTo", upTo)
-                .setParameter("tenants", tenants);
-        if (!filter.severities().isEmpty()) {
-            query.setParameter("severities", filter.severities());
-        }
-        if (!filter.services().isEmpty()) {
-            query.setParameter("services", filter.services());
-        }
-        if (!filter.types().isEmpty()) {
-            query.setParameter("types", filter.types());
-        }
-        return query;
+    public List<PublishedAlert> latest(Set<String> tenants, StreamFilter filter, long upTo, int limit) {
+        return alerts.latest(filter.selection(tenants), upTo, limit);
     }
 }

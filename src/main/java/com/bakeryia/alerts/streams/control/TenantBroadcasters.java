@@ -1,9 +1,9 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.auth.control.Caller;
 import com.bakeryia.alerts.tenants.control.Memberships;
-import com.bakeryia.alerts.tenants.control.Memberships.MembershipsReloaded;
+import com.bakeryia.alerts.tenants.control.Memberships.MembershipsInvalidated;
 import com.bakeryia.alerts.platform.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -197,7 +197,7 @@ public class TenantBroadcasters {
      * Queues a positioned alert on every open stream of its tenant on this server whose filter it
      * passes. {@link StreamOrder} calls this once per alert, in position order.
      */
-    public void deliver(StoredAlert alert) {
+    public void deliver(PublishedAlert alert) {
         Sse current = sse;
         Map<String, Audience> audiences = byTenant.get(alert.tenantId());
         if (current == null || audiences == null || audiences.isEmpty()) {
@@ -247,11 +247,11 @@ public class TenantBroadcasters {
     }
 
     /** Memberships changed: off this (request or subscriber) thread, ends the streams they no longer match. */
-    void membershipsReloaded(@Observes MembershipsReloaded reloaded) {
+    void membershipsInvalidated(@Observes MembershipsInvalidated invalidated) {
         if (fromMemberships.isEmpty()) {
             return;
         }
-        scheduler.execute(() -> endStreamsOfChangedMemberships(reloaded.user()));
+        scheduler.execute(() -> endStreamsOfChangedMemberships(invalidated.user()));
     }
 
     private void endStreamsOfChangedMemberships(String user) {

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * user's entry here at once and fires {@link MembershipChanged}, which the fan-out passes to the
  * other servers (over Redis) so they drop theirs; entries also expire after
  * {@code memberships.cache.seconds} in case such a message was missed. Whenever entries are
- * dropped for a change (after commit here, or told by another server) {@link MembershipsReloaded}
+ * dropped for a change (after commit here, or told by another server) {@link MembershipsInvalidated}
  * fires, so that streams already open can follow the change.
  */
 @ApplicationScoped
@@ -38,7 +38,7 @@ public class Memberships {
     Event<MembershipChanged> changes;
 
     @Inject
-    Event<MembershipsReloaded> reloads;
+    Event<MembershipsInvalidated> invalidations;
 
     @Inject
     @ConfigProperty(name = "memberships.cache.seconds", defaultValue = "60")
@@ -125,13 +125,13 @@ public class Memberships {
     /** Forgets the cached memberships of a user (a change made here or on another server). */
     public void invalidate(String user) {
         cache.remove(user);
-        reloads.fire(new MembershipsReloaded(user));
+        invalidations.fire(new MembershipsInvalidated(user));
     }
 
     /** Forgets every cached membership (changes may have been missed). */
     public void invalidateAll() {
         cache.clear();
-        reloads.fire(new MembershipsReloaded(null));
+        invalidations.fire(new MembershipsInvalidated(null));
     }
 
     private void changed(String user) {
@@ -153,6 +153,6 @@ public class Memberships {
      * when it is null. Fired synchronously on the thread that learnt of it (a request thread after
      * commit, the Redis subscriber): observers must not block.
      */
-    public record MembershipsReloaded(String user) {
+    public record MembershipsInvalidated(String user) {
     }
 }

@@ -3,7 +3,7 @@ package com.bakeryia.alerts.store.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import org.junit.jupiter.api.Test;
 
 class AlertJsonTest {
@@ -15,7 +15,7 @@ class AlertJsonTest {
 
     @Test
     void readsThePublishedFormBackIntoWhatAStreamNeeds() {
-        StoredAlert alert = AlertJson.storedFromPublished(PUBLISHED);
+        PublishedAlert alert = AlertJson.fromPublished(PUBLISHED);
         assertEquals(42, alert.seq());
         assertEquals(7, alert.position(), "the stream position travels with the alert");
         assertEquals("a1", alert.alertId());
@@ -27,17 +27,17 @@ class AlertJsonTest {
     @Test
     void namesNotificationsAsSuch() {
         assertEquals("notification",
-                AlertJson.storedFromPublished(PUBLISHED.replace("\"alert\"", "\"notification\"")).eventName());
+                AlertJson.fromPublished(PUBLISHED.replace("\"alert\"", "\"notification\"")).eventName());
     }
 
     @Test
     void refusesWhatIsNotAPublishedAlert() {
-        assertThrows(IllegalArgumentException.class, () -> AlertJson.storedFromPublished("{}"));
+        assertThrows(IllegalArgumentException.class, () -> AlertJson.fromPublished("{}"));
         assertThrows(IllegalArgumentException.class,
-                () -> AlertJson.storedFromPublished(PUBLISHED.replace("\"position\":7,", "")),
+                () -> AlertJson.fromPublished(PUBLISHED.replace("\"position\":7,", "")),
                 "an alert without a stream position was never positioned: not publishable");
-        assertThrows(IllegalArgumentException.class, () -> AlertJson.storedFromPublished("not json"));
+        assertThrows(IllegalArgumentException.class, () -> AlertJson.fromPublished("not json"));
         assertThrows(IllegalArgumentException.class,
-                () -> AlertJson.storedFromPublished(PUBLISHED.replace("\"alert\"", "\"memo\"")));
+                () -> AlertJson.fromPublished(PUBLISHED.replace("\"alert\"", "\"memo\"")));
     }
 }

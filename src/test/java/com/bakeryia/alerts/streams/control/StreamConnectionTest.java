@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bakeryia.alerts.store.entity.Severity;
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -90,20 +90,20 @@ class StreamConnectionTest {
         }
 
         @Override
-        public List<StoredAlert> page(Set<String> tenants, StreamFilter filter, long after, long upTo, int limit) {
+        public List<PublishedAlert> page(Set<String> tenants, StreamFilter filter, long after, long upTo, int limit) {
             return stored.stream().filter(p -> p > after && p <= upTo).limit(limit).map(StreamConnectionTest::alert).toList();
         }
 
         @Override
-        public List<StoredAlert> latest(Set<String> tenants, StreamFilter filter, long upTo, int limit) {
+        public List<PublishedAlert> latest(Set<String> tenants, StreamFilter filter, long upTo, int limit) {
             List<Long> upToHead = stored.stream().filter(p -> p <= upTo).toList();
             return upToHead.subList(Math.max(0, upToHead.size() - limit), upToHead.size()).stream()
                     .map(StreamConnectionTest::alert).toList();
         }
     }
 
-    static StoredAlert alert(long position) {
-        return new StoredAlert(position + 1000, position, "a" + position, "t1", "inventory", "low_stock", Severity.HIGH,
+    static PublishedAlert alert(long position) {
+        return new PublishedAlert(position + 1000, position, "a" + position, "t1", "inventory", "low_stock", Severity.HIGH,
                 "inventory_alert", "{}");
     }
 

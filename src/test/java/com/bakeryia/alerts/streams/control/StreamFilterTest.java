@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bakeryia.alerts.store.entity.Severity;
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.platform.ApiProblem;
 import org.junit.jupiter.api.Test;
 
 class StreamFilterTest {
 
-    static StoredAlert alert(String service, String type, Severity severity) {
-        return new StoredAlert(1, 1, "a1", "t1", service, type, severity, service + "_alert", "{}");
+    static PublishedAlert alert(String service, String type, Severity severity) {
+        return new PublishedAlert(1, 1, "a1", "t1", service, type, severity, service + "_alert", "{}");
     }
 
     @Test

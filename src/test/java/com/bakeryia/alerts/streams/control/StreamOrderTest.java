@@ -3,7 +3,7 @@ package com.bakeryia.alerts.streams.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.bakeryia.alerts.store.entity.Severity;
-import com.bakeryia.alerts.store.entity.StoredAlert;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -19,14 +19,14 @@ class StreamOrderTest {
     StreamOrderTest() {
         order.broadcasters = new TenantBroadcasters() {
             @Override
-            public void deliver(StoredAlert alert) {
+            public void deliver(PublishedAlert alert) {
                 delivered.add(alert.position());
             }
         };
     }
 
-    static StoredAlert alert(long position) {
-        return new StoredAlert(position, position, "a" + position, "t", "inventory", "low_stock", Severity.LOW,
+    static PublishedAlert alert(long position) {
+        return new PublishedAlert(position, position, "a" + position, "t", "inventory", "low_stock", Severity.LOW,
                 "inventory_alert", "{}");
     }
 
