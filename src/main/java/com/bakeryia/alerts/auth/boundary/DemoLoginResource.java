@@ -2,7 +2,7 @@ package com.bakeryia.alerts.auth.boundary;
 
 import com.bakeryia.alerts.auth.control.Callers;
 import com.bakeryia.alerts.auth.control.DemoUsers;
-import com.bakeryia.alerts.tenants.control.Memberships;
+import com.bakeryia.alerts.auth.control.TenantLookup;
 import com.bakeryia.alerts.auth.control.DevelopmentKeys;
 import com.bakeryia.alerts.auth.control.TokenIssuer;
 import com.bakeryia.alerts.platform.ApiProblem;
@@ -40,7 +40,7 @@ public class DemoLoginResource {
     TokenIssuer issuer;
 
     @Inject
-    Memberships memberships;
+    TenantLookup memberships;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

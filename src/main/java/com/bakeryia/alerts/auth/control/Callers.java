@@ -1,7 +1,6 @@
 package com.bakeryia.alerts.auth.control;
 
 import com.bakeryia.alerts.platform.ApiProblem;
-import com.bakeryia.alerts.tenants.control.Memberships;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -25,7 +24,7 @@ public class Callers {
     TokenVerifier verifier;
 
     @Inject
-    Memberships memberships;
+    TenantLookup memberships;
 
     @Inject
     StreamTickets tickets;

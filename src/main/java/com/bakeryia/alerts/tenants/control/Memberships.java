@@ -1,5 +1,6 @@
 package com.bakeryia.alerts.tenants.control;
 
+import com.bakeryia.alerts.auth.control.TenantLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * fires, so that streams already open can follow the change.
  */
 @ApplicationScoped
-public class Memberships {
+public class Memberships implements TenantLookup {
 
     @PersistenceContext(unitName = "alerts")
     EntityManager em;
@@ -49,7 +50,8 @@ public class Memberships {
 
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    /** The user's tenants, in a stable order. */
+    /** The user's tenants, in a stable order (cached). */
+    @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<String> tenantsOf(String user) {
         Cached cached = cache.get(user);
