@@ -1,5 +1,2 @@
-/**
- * What every component shares: the JAX-RS application under {@code /api}, JSON error bodies
- * ({@code {"error": ..., "message": ...}}) and the database schema's migrations.
- */
+/** What every component shares: the JAX-RS application, JSON errors, CORS, back-off, schema migrations. */
 package com.bakeryia.alerts.platform;

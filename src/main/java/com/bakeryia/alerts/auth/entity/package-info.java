@@ -1,0 +1,2 @@
+/** The development signing key, kept in the database so every server of a deployment shares it. */
+package com.bakeryia.alerts.auth.entity;

@@ -1,0 +1,2 @@
+/** The membership admin API (/api/admin/memberships). */
+package com.bakeryia.alerts.tenants.boundary;
