@@ -195,7 +195,7 @@ public class TenantBroadcasters {
 
     /**
      * Queues a positioned alert on every open stream of its tenant on this server whose filter it
-     * passes. {@link StreamOrder} calls this once per alert, in position order.
+     * passes. {@link InOrderDelivery} calls this once per alert, in position order.
      */
     public void deliver(PublishedAlert alert) {
         Sse current = sse;
