@@ -1,10 +1,7 @@
 package com.bakeryia.alerts.streams.control;
 
 import com.bakeryia.alerts.store.entity.PublishedAlert;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -46,7 +43,7 @@ final class StreamConnection implements SseEventSink {
     static final int REPLAY_PAGE = 500;
 
     /** What a stream needs from the server: event building, a writer thread, the database. */
-    record Wiring(Sse sse, Executor executor, StreamReplay replay, StreamSettings settings,
+    record Wiring(StreamEvents events, Executor executor, StreamReplay replay, StreamSettings settings,
                   Consumer<StreamConnection> onClosed, Runnable onCut) {
     }
 
@@ -138,12 +135,12 @@ final class StreamConnection implements SseEventSink {
      * Queues a last event ({@code token_expired}, {@code tenants_changed}, {@code slow_consumer})
      * that tells the client why; the stream closes once it is written.
      */
-    synchronized void end(String name, JsonObject data) {
+    synchronized void end(OutboundSseEvent last) {
         if (ending || closed.get()) {
             return;
         }
         ending = true; // the writer skips everything queued before but this
-        enqueue(new Outgoing(wiring.sse().newEventBuilder().name(name).data(data.toString()).build(), 0, true));
+        enqueue(new Outgoing(last, 0, true));
     }
 
     private void offer(Outgoing outgoing, boolean bounded) {
@@ -176,10 +173,7 @@ final class StreamConnection implements SseEventSink {
             close(); // the network takes nothing: a last event would not get through either
             return;
         }
-        end("slow_consumer", Json.createObjectBuilder()
-                .add("max_queued", queueMax)
-                .add("message", "This client could not keep up and is disconnected; reconnect with the last event id.")
-                .build());
+        end(wiring.events().slowConsumer(queueMax));
     }
 
     /** Closes the stream if its current write has hung longer than the write timeout. */
@@ -274,8 +268,8 @@ final class StreamConnection implements SseEventSink {
             replayCovered = plan.after();
             if (!plan.resumes()) {
                 List<PublishedAlert> window = replay.latest(tenants, filter, replayHead, wiring.settings().resumeWindow());
-                replayed.add(new Outgoing(resync(plan, window.size()), 0, false));
-                window.forEach(alert -> replayed.add(new Outgoing(alertEvent(wiring.sse(), alert), alert.position(), false)));
+                replayed.add(new Outgoing(wiring.events().resync(plan.resyncReason(), cursor, window.size()), 0, false));
+                window.forEach(alert -> replayed.add(new Outgoing(wiring.events().alert(alert), alert.position(), false)));
                 replayCovered = replayHead;
             }
             replayState = ReplayState.READING;
@@ -283,7 +277,7 @@ final class StreamConnection implements SseEventSink {
         }
         if (replayCovered < replayHead) {
             List<PublishedAlert> page = replay.page(tenants, filter, replayCovered, replayHead, REPLAY_PAGE);
-            page.forEach(alert -> replayed.add(new Outgoing(alertEvent(wiring.sse(), alert), alert.position(), false)));
+            page.forEach(alert -> replayed.add(new Outgoing(wiring.events().alert(alert), alert.position(), false)));
             replayCovered = page.size() < REPLAY_PAGE ? replayHead : page.get(page.size() - 1).position();
             return;
         }
@@ -323,28 +317,6 @@ final class StreamConnection implements SseEventSink {
             writeStartedAt = 0;
         }
         return written;
-    }
-
-    private OutboundSseEvent resync(StreamReplay.Plan plan, int windowSize) {
-        return wiring.sse().newEventBuilder()
-                .name("resync")
-                .data(Json.createObjectBuilder()
-                        .add("reason", plan.resyncReason())
-                        .add("last_event_id", cursor)
-                        .add("window", windowSize)
-                        .add("message", StreamReplay.UNKNOWN_CURSOR.equals(plan.resyncReason())
-                                ? "The last event id is unknown; the most recent alerts follow."
-                                : "The last event id is too old to resume from; the most recent alerts follow.")
-                        .build().toString())
-                .build();
-    }
-
-    static OutboundSseEvent alertEvent(Sse sse, PublishedAlert alert) {
-        return sse.newEventBuilder()
-                .name(alert.eventName())
-                .id(Long.toString(alert.position()))
-                .data(alert.json())
-                .build();
     }
 
     @Override

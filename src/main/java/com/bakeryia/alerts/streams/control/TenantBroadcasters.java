@@ -13,7 +13,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseBroadcaster;
@@ -28,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -55,10 +53,6 @@ public class TenantBroadcasters {
 
     private static final Logger LOG = Logger.getLogger(TenantBroadcasters.class.getName());
 
-    /** Reconnect delays are spread over this window so that clients of a restarted server return gradually. */
-    static final int RETRY_MIN_MILLIS = 1_000;
-    static final int RETRY_MAX_MILLIS = 5_000;
-
     /** Per tenant, one audience per distinct filter. */
     private final ConcurrentMap<String, ConcurrentMap<String, Audience>> byTenant = new ConcurrentHashMap<>();
     private final ConcurrentMap<StreamConnection, List<Membership>> streams = new ConcurrentHashMap<>();
@@ -66,10 +60,11 @@ public class TenantBroadcasters {
     private final ConcurrentMap<StreamConnection, Set<String>> fromMemberships = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> perUser = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Integer> perTenant = new ConcurrentHashMap<>();
-    private volatile Sse sse;
-
     @Inject
     MetricRegistry metrics;
+
+    @Inject
+    StreamEvents events;
 
     @Inject
     StreamSettings settings;
@@ -131,21 +126,11 @@ public class TenantBroadcasters {
      */
     public void open(Sse sse, SseEventSink sink, Caller caller, Set<String> tenants, StreamFilter filter,
                      String cursor, int heartbeatSeconds) {
-        this.sse = sse;
+        events.use(sse);
         reserve(caller.user(), tenants);
-        OutboundSseEvent hello = sse.newEventBuilder()
-                .name("connection")
-                .reconnectDelay(ThreadLocalRandom.current().nextInt(RETRY_MIN_MILLIS, RETRY_MAX_MILLIS + 1))
-                .data(Json.createObjectBuilder()
-                        .add("user", caller.user())
-                        .add("tenants", Json.createArrayBuilder(tenants))
-                        .add("server_time", Instant.now().toString())
-                        .add("heartbeat_seconds", heartbeatSeconds)
-                        .add("event_names", Json.createArrayBuilder(settings.eventNames()))
-                        .build().toString())
-                .build();
+        OutboundSseEvent hello = events.greeting(caller.user(), tenants, heartbeatSeconds);
         StreamConnection stream = new StreamConnection(sink,
-                new StreamConnection.Wiring(sse, writers, replay, settings, this::closed, slowConsumersCut::inc),
+                new StreamConnection.Wiring(events, writers, replay, settings, this::closed, slowConsumersCut::inc),
                 caller.user(), tenants, filter, hello, cursor);
         // Subscribed before the replay reads the head, so no alert falls between the two; the
         // greeting is still the first write, as the stream writes its queue only after it.
@@ -155,7 +140,7 @@ public class TenantBroadcasters {
         List<Membership> joined = new ArrayList<>();
         streams.put(stream, joined);
         for (String tenant : tenants) {
-            Membership membership = new Membership(tenant, join(tenant, filter));
+            Membership membership = new Membership(tenant, join(sse, tenant, filter));
             joined.add(membership);
             membership.audience().broadcaster.register(stream);
         }
@@ -198,12 +183,11 @@ public class TenantBroadcasters {
      * passes. {@link InOrderDelivery} calls this once per alert, in position order.
      */
     public void deliver(PublishedAlert alert) {
-        Sse current = sse;
         Map<String, Audience> audiences = byTenant.get(alert.tenantId());
-        if (current == null || audiences == null || audiences.isEmpty()) {
+        if (!events.ready() || audiences == null || audiences.isEmpty()) {
             return;
         }
-        OutboundSseEvent event = StreamConnection.alertEvent(current, alert);
+        OutboundSseEvent event = events.alert(alert);
         for (Audience audience : audiences.values()) {
             if (audience.filter.matches(alert)) {
                 try {
@@ -217,14 +201,10 @@ public class TenantBroadcasters {
 
     /** Queues a heartbeat on every open stream that has nothing else to write. */
     public void heartbeat() {
-        Sse current = sse;
-        if (current == null) {
+        if (!events.ready()) {
             return;
         }
-        OutboundSseEvent beat = current.newEventBuilder()
-                .name("heartbeat")
-                .data(Json.createObjectBuilder().add("server_time", Instant.now().toString()).build().toString())
-                .build();
+        OutboundSseEvent beat = events.heartbeat();
         streams.keySet().forEach(stream -> stream.heartbeat(beat));
     }
 
@@ -234,16 +214,9 @@ public class TenantBroadcasters {
         streams.keySet().forEach(stream -> stream.closeIfStalled(now));
     }
 
-    /**
-     * Ends the stream when its token expires, with a {@code token_expired} event first: a browser's
-     * EventSource cannot recover from the 401 its own reconnect would get, so the page renews the
-     * token and reconnects with the last event id.
-     */
+    /** Ends the stream when its token expires, with a {@code token_expired} event first. */
     private void expire(StreamConnection stream, Instant expiredAt) {
-        stream.end("token_expired", Json.createObjectBuilder()
-                .add("expired_at", expiredAt.toString())
-                .add("message", "The token expired: renew it and reconnect with the last event id.")
-                .build());
+        stream.end(events.tokenExpired(expiredAt));
     }
 
     /** Memberships changed: off this (request or subscriber) thread, ends the streams they no longer match. */
@@ -276,9 +249,7 @@ public class TenantBroadcasters {
         }
         if (!now.equals(openedWith)) {
             LOG.fine(() -> "Memberships of " + user + " changed; ending a stream of theirs");
-            stream.end("tenants_changed", Json.createObjectBuilder()
-                    .add("message", "Your tenant memberships changed: reconnect with the last event id.")
-                    .build());
+            stream.end(events.tenantsChanged());
         }
     }
 
@@ -291,7 +262,7 @@ public class TenantBroadcasters {
         return streams.size();
     }
 
-    private Audience join(String tenant, StreamFilter filter) {
+    private Audience join(Sse sse, String tenant, StreamFilter filter) {
         return byTenant.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>())
                 .compute(filter.key(), (key, existing) -> {
                     Audience audience = existing != null ? existing : new Audience(filter, sse.newBroadcaster());

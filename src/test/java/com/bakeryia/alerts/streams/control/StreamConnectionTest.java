@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.store.entity.PublishedAlert;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Test;
 class StreamConnectionTest {
 
     static final FakeSse SSE = new FakeSse();
+    static final StreamEvents EVENTS = new StreamEvents();
     static final int QUEUE_MAX = 3;
+
+    static {
+        EVENTS.use(SSE);
+    }
 
     /** A client whose writes complete at once, or stay pending until the test completes them. */
     static final class Client implements SseEventSink {
@@ -119,7 +124,7 @@ class StreamConnectionTest {
         settings.writeTimeoutSeconds = 5;
         settings.resumeWindow = 2;
         StreamConnection stream = new StreamConnection(client,
-                new StreamConnection.Wiring(SSE, executor, replay, settings, s -> closedCount.incrementAndGet(),
+                new StreamConnection.Wiring(EVENTS, executor, replay, settings, s -> closedCount.incrementAndGet(),
                         cuts::incrementAndGet),
                 "alice", Set.of("t1"), StreamFilter.NONE, SSE.newEventBuilder().name("connection").build(), cursor);
         stream.start();
@@ -127,7 +132,7 @@ class StreamConnectionTest {
     }
 
     static void deliver(StreamConnection stream, long... positions) {
-        LongFunction<OutboundSseEvent> event = p -> StreamConnection.alertEvent(SSE, alert(p));
+        LongFunction<OutboundSseEvent> event = p -> EVENTS.alert(alert(p));
         for (long p : positions) {
             stream.send(event.apply(p));
         }
@@ -149,7 +154,7 @@ class StreamConnectionTest {
         client.holdWrites = true;
         StreamConnection stream = open(null);
         executor.runAll(); // the greeting's write is now pending
-        CompletionStage<?> queued = stream.send(StreamConnection.alertEvent(SSE, alert(1)));
+        CompletionStage<?> queued = stream.send(EVENTS.alert(alert(1)));
         assertTrue(queued.toCompletableFuture().isDone(), "send only queues");
         client.pending.get(0).complete(null);
         executor.runAll();
@@ -169,7 +174,7 @@ class StreamConnectionTest {
         assertEquals(1, closedCount.get());
         executor.runAll();
         assertTrue(client.closed);
-        assertTrue(stream.send(StreamConnection.alertEvent(SSE, alert(5))).toCompletableFuture().isCompletedExceptionally(),
+        assertTrue(stream.send(EVENTS.alert(alert(5))).toCompletableFuture().isCompletedExceptionally(),
                 "a closed stream tells its broadcaster to forget it");
     }
 
@@ -233,7 +238,7 @@ class StreamConnectionTest {
     void aLastEventIsWrittenThenTheStreamCloses() {
         StreamConnection stream = open(null);
         deliver(stream, 1);
-        stream.end("token_expired", JsonValue.EMPTY_JSON_OBJECT);
+        stream.end(EVENTS.tokenExpired(Instant.now()));
         deliver(stream, 2);
         executor.runAll();
         assertEquals(List.of("connection", "token_expired"), client.written);
@@ -247,7 +252,7 @@ class StreamConnectionTest {
         replay.planHead = 9;
         replay.head = 9;
         StreamConnection stream = open("5");
-        stream.end("tenants_changed", JsonValue.EMPTY_JSON_OBJECT); // before the replay got written
+        stream.end(EVENTS.tenantsChanged()); // before the replay got written
         executor.runAll();
         assertEquals(List.of("connection", "tenants_changed"), client.written,
                 "nothing of tenants the stream may have lost is replayed after the end");
