@@ -7,8 +7,6 @@ import com.bakeryia.alerts.tenants.control.Memberships.MembershipsInvalidated;
 import com.bakeryia.alerts.platform.ApiProblem;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,8 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,8 +54,6 @@ public class TenantBroadcasters {
     private final ConcurrentMap<StreamConnection, List<Membership>> streams = new ConcurrentHashMap<>();
     /** Streams whose tenants are the user's memberships, with the memberships they were opened with. */
     private final ConcurrentMap<StreamConnection, Set<String>> fromMemberships = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Integer> perUser = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Integer> perTenant = new ConcurrentHashMap<>();
     @Inject
     MetricRegistry metrics;
 
@@ -78,16 +72,11 @@ public class TenantBroadcasters {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    @Resource
-    ManagedThreadFactory threads;
+    @Inject
+    StreamLimits limits;
 
-    /**
-     * The streams' writers. Threads of a managed thread factory carry the application's context
-     * from their start, so a write task does not capture and restore it each time (as a managed
-     * executor's task does: measured at 10,000 tasks/s in the benchmark). Up to
-     * {@code streams.writer.threads} run at once; idle ones end after a minute.
-     */
-    private ThreadPoolExecutor writers;
+    @Inject
+    StreamWriters writers;
 
     private Counter slowConsumersCut;
 
@@ -109,9 +98,6 @@ public class TenantBroadcasters {
 
     @PostConstruct
     void registerMetrics() {
-        writers = new ThreadPoolExecutor(settings.writerThreads(), settings.writerThreads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
-        writers.allowCoreThreadTimeOut(true);
         metrics.gauge("sse.streams.open", this, TenantBroadcasters::openStreams);
         metrics.gauge("sse.tenants.active", this, b -> b.byTenant.values().stream().filter(m -> !m.isEmpty()).count());
         slowConsumersCut = metrics.counter("sse.streams.cut");
@@ -127,10 +113,10 @@ public class TenantBroadcasters {
     public void open(Sse sse, SseEventSink sink, Caller caller, Set<String> tenants, StreamFilter filter,
                      String cursor, int heartbeatSeconds) {
         events.use(sse);
-        reserve(caller.user(), tenants);
+        limits.reserve(caller.user(), tenants);
         OutboundSseEvent hello = events.greeting(caller.user(), tenants, heartbeatSeconds);
         StreamConnection stream = new StreamConnection(sink,
-                new StreamConnection.Wiring(events, writers, replay, settings, this::closed, slowConsumersCut::inc),
+                new StreamConnection.Wiring(events, writers.executor(), replay, settings, this::closed, slowConsumersCut::inc),
                 caller.user(), tenants, filter, hello, cursor);
         // Subscribed before the replay reads the head, so no alert falls between the two; the
         // greeting is still the first write, as the stream writes its queue only after it.
@@ -153,29 +139,6 @@ public class TenantBroadcasters {
             // A change between authentication and registration was rechecked without this stream.
             endIfChanged(stream, caller.user(), caller.tenants(), new HashMap<>());
         }
-    }
-
-    private void reserve(String user, Set<String> tenants) {
-        if (perUser.merge(user, 1, Integer::sum) > settings.perUserMax()) {
-            release(perUser, user);
-            throw ApiProblem.tooManyRequests("too_many_streams",
-                    "This user has " + settings.perUserMax() + " open streams already; close one first.");
-        }
-        List<String> reserved = new ArrayList<>();
-        for (String tenant : tenants) {
-            if (perTenant.merge(tenant, 1, Integer::sum) > settings.perTenantMax()) {
-                release(perTenant, tenant);
-                reserved.forEach(t -> release(perTenant, t));
-                release(perUser, user);
-                throw ApiProblem.tooManyRequests("too_many_streams",
-                        "A requested tenant has too many open streams on this server; try again later.");
-            }
-            reserved.add(tenant);
-        }
-    }
-
-    private static void release(ConcurrentMap<String, Integer> counts, String key) {
-        counts.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null);
     }
 
     /**
@@ -253,11 +216,6 @@ public class TenantBroadcasters {
         }
     }
 
-    @PreDestroy
-    void stopWriters() {
-        writers.shutdownNow();
-    }
-
     public int openStreams() {
         return streams.size();
     }
@@ -292,8 +250,7 @@ public class TenantBroadcasters {
             return;
         }
         joined.forEach(this::leave);
-        release(perUser, stream.user);
-        stream.tenants.forEach(t -> release(perTenant, t));
+        limits.release(stream.user, stream.tenants);
         LOG.fine(() -> "Stream of " + stream.user + " closed after "
                 + Duration.between(stream.openedAt, Instant.now()).toSeconds() + " s");
     }
