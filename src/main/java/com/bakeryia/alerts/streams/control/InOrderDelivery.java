@@ -33,7 +33,7 @@ public class InOrderDelivery {
     static final int FILL_LIMIT = 10_000;
 
     @Inject
-    TenantBroadcasters broadcasters;
+    Audiences audiences;
 
     @Inject
     StreamReplay replay;
@@ -41,7 +41,7 @@ public class InOrderDelivery {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    private final PositionSequence sequence = new PositionSequence(System::nanoTime, alert -> broadcasters.deliver(alert));
+    private final PositionSequence sequence = new PositionSequence(System::nanoTime, alert -> audiences.deliver(alert));
     private ScheduledFuture<?> gapCheck;
 
     /** Before the bus is listened to: what is stored up to now is not delivered live. */

@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.store.entity.PublishedAlert;
+import com.bakeryia.alerts.streams.control.Audiences.Subscription;
 import com.bakeryia.alerts.auth.control.Caller;
 import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.tenants.control.Memberships.MembershipsInvalidated;
@@ -13,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,9 +48,7 @@ public class TenantBroadcasters {
 
     private static final Logger LOG = Logger.getLogger(TenantBroadcasters.class.getName());
 
-    /** Per tenant, one audience per distinct filter. */
-    private final ConcurrentMap<String, ConcurrentMap<String, Audience>> byTenant = new ConcurrentHashMap<>();
-    private final ConcurrentMap<StreamConnection, List<Membership>> streams = new ConcurrentHashMap<>();
+    private final ConcurrentMap<StreamConnection, List<Subscription>> streams = new ConcurrentHashMap<>();
     /** Streams whose tenants are the user's memberships, with the memberships they were opened with. */
     private final ConcurrentMap<StreamConnection, Set<String>> fromMemberships = new ConcurrentHashMap<>();
     @Inject
@@ -76,30 +73,16 @@ public class TenantBroadcasters {
     StreamLimits limits;
 
     @Inject
+    Audiences audiences;
+
+    @Inject
     StreamWriters writers;
 
     private Counter slowConsumersCut;
 
-    /** The streams of one tenant that asked for the same filter, and their broadcaster. */
-    static final class Audience {
-        final StreamFilter filter;
-        final SseBroadcaster broadcaster;
-        /** Changed only inside the tenant map's compute, which serialises it per filter. */
-        int members;
-
-        Audience(StreamFilter filter, SseBroadcaster broadcaster) {
-            this.filter = filter;
-            this.broadcaster = broadcaster;
-        }
-    }
-
-    record Membership(String tenant, Audience audience) {
-    }
-
     @PostConstruct
     void registerMetrics() {
         metrics.gauge("sse.streams.open", this, TenantBroadcasters::openStreams);
-        metrics.gauge("sse.tenants.active", this, b -> b.byTenant.values().stream().filter(m -> !m.isEmpty()).count());
         slowConsumersCut = metrics.counter("sse.streams.cut");
     }
 
@@ -123,12 +106,12 @@ public class TenantBroadcasters {
         if (caller.tenantsFromMemberships()) {
             fromMemberships.put(stream, caller.tenants());
         }
-        List<Membership> joined = new ArrayList<>();
+        List<Subscription> joined = new ArrayList<>();
         streams.put(stream, joined);
         for (String tenant : tenants) {
-            Membership membership = new Membership(tenant, join(sse, tenant, filter));
-            joined.add(membership);
-            membership.audience().broadcaster.register(stream);
+            Subscription subscription = audiences.join(sse, tenant, filter);
+            joined.add(subscription);
+            subscription.register(stream);
         }
         if (caller.expiresAt() != null) {
             long delay = Math.max(0, Duration.between(Instant.now(), caller.expiresAt()).toMillis());
@@ -138,27 +121,6 @@ public class TenantBroadcasters {
         if (caller.tenantsFromMemberships()) {
             // A change between authentication and registration was rechecked without this stream.
             endIfChanged(stream, caller.user(), caller.tenants(), new HashMap<>());
-        }
-    }
-
-    /**
-     * Queues a positioned alert on every open stream of its tenant on this server whose filter it
-     * passes. {@link InOrderDelivery} calls this once per alert, in position order.
-     */
-    public void deliver(PublishedAlert alert) {
-        Map<String, Audience> audiences = byTenant.get(alert.tenantId());
-        if (!events.ready() || audiences == null || audiences.isEmpty()) {
-            return;
-        }
-        OutboundSseEvent event = events.alert(alert);
-        for (Audience audience : audiences.values()) {
-            if (audience.filter.matches(alert)) {
-                try {
-                    audience.broadcaster.broadcast(event);
-                } catch (IllegalStateException e) {
-                    // Its last stream left while this alert was on its way: nobody to tell.
-                }
-            }
         }
     }
 
@@ -220,36 +182,14 @@ public class TenantBroadcasters {
         return streams.size();
     }
 
-    private Audience join(Sse sse, String tenant, StreamFilter filter) {
-        return byTenant.computeIfAbsent(tenant, t -> new ConcurrentHashMap<>())
-                .compute(filter.key(), (key, existing) -> {
-                    Audience audience = existing != null ? existing : new Audience(filter, sse.newBroadcaster());
-                    audience.members++;
-                    return audience;
-                });
-    }
-
-    private void leave(Membership membership) {
-        Map<String, Audience> audiences = byTenant.get(membership.tenant());
-        if (audiences == null) {
-            return;
-        }
-        Audience audience = membership.audience();
-        boolean emptied = audiences.computeIfPresent(audience.filter.key(),
-                (key, current) -> current != audience || --current.members > 0 ? current : null) == null;
-        if (emptied) {
-            audience.broadcaster.close();
-        }
-    }
-
     /** A stream closed (client gone, token expired, cut): forget it everywhere. */
     private void closed(StreamConnection stream) {
-        List<Membership> joined = streams.remove(stream);
+        List<Subscription> joined = streams.remove(stream);
         fromMemberships.remove(stream);
         if (joined == null) {
             return;
         }
-        joined.forEach(this::leave);
+        joined.forEach(audiences::leave);
         limits.release(stream.user, stream.tenants);
         LOG.fine(() -> "Stream of " + stream.user + " closed after "
                 + Duration.between(stream.openedAt, Instant.now()).toSeconds() + " s");
