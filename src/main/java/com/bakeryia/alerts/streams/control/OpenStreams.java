@@ -31,9 +31,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * {@link MembershipEndings}.
  */
 @ApplicationScoped
-public class TenantBroadcasters {
+public class OpenStreams {
 
-    private static final Logger LOG = Logger.getLogger(TenantBroadcasters.class.getName());
+    private static final Logger LOG = Logger.getLogger(OpenStreams.class.getName());
 
     private final ConcurrentMap<StreamConnection, List<Subscription>> streams = new ConcurrentHashMap<>();
 
@@ -68,7 +68,7 @@ public class TenantBroadcasters {
 
     @PostConstruct
     void registerMetrics() {
-        metrics.gauge("sse.streams.open", this, TenantBroadcasters::openStreams);
+        metrics.gauge("sse.streams.open", this, OpenStreams::count);
         slowConsumersCut = metrics.counter("sse.streams.cut");
     }
 
@@ -129,7 +129,8 @@ public class TenantBroadcasters {
         stream.end(events.tokenExpired(expiredAt));
     }
 
-    public int openStreams() {
+    /** How many streams this server holds now. */
+    public int count() {
         return streams.size();
     }
 
