@@ -18,10 +18,11 @@ import java.util.logging.Logger;
 
 /**
  * One open event stream, with its own bounded send queue. It is an {@link SseEventSink} so that
- * the tenant broadcasters hold it like any sink, but {@link #send} only queues: a broadcast never
- * waits for a client (RESTEasy's broadcaster chains its sinks' sends one after another, so one slow
- * client would otherwise hold up every other). One writer at a time drains the queue on the
- * managed executor; a write the network has not taken yet parks the writer without a thread.
+ * its {@link Audiences}' broadcasters hold it like any sink, but {@link #send} only queues: a
+ * broadcast never waits for a client (RESTEasy's broadcaster chains its sinks' sends one after
+ * another, so one slow client would otherwise hold up every other). One writer at a time drains the
+ * queue on the {@link StreamWriters}' threads; a write the network has not taken yet parks the
+ * writer without a thread.
  *
  * <p>A client that lets more than {@code streams.send.queue.max} events pile up gets a
  * {@code slow_consumer} event (if anything can still be written) and is disconnected; a write that
@@ -48,7 +49,6 @@ final class StreamConnection implements SseEventSink {
 
     final String user;
     final Set<String> tenants;
-    final StreamFilter filter;
     final Instant openedAt = Instant.now();
     private final SseEventSink client;
     private final Wiring wiring;
@@ -75,7 +75,6 @@ final class StreamConnection implements SseEventSink {
         this.wiring = wiring;
         this.user = user;
         this.tenants = tenants;
-        this.filter = filter;
         this.greeting = greeting;
         this.queueMax = wiring.settings().sendQueueMax();
         this.writeTimeoutNanos = wiring.settings().writeTimeout().toNanos();
