@@ -2,7 +2,7 @@ package com.bakeryia.alerts.fanout.boundary;
 
 import com.bakeryia.alerts.fanout.control.AlertRelay;
 import com.bakeryia.alerts.fanout.control.FanOutSettings;
-import com.bakeryia.alerts.streams.control.StreamOrder;
+import com.bakeryia.alerts.streams.control.InOrderDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -22,7 +22,7 @@ public class FanOutStartup {
     RedisSubscriber subscriber;
 
     @Inject
-    StreamOrder order;
+    InOrderDelivery order;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
         order.start();

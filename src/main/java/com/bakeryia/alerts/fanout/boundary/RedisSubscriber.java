@@ -6,7 +6,7 @@ import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.fanout.control.BackgroundThread;
 import com.bakeryia.alerts.fanout.control.RedisClients;
 import com.bakeryia.alerts.platform.Backoff;
-import com.bakeryia.alerts.streams.control.StreamOrder;
+import com.bakeryia.alerts.streams.control.InOrderDelivery;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -21,7 +21,7 @@ import redis.clients.jedis.JedisPubSub;
 
 /**
  * The one Redis subscriber of this server: a single thread holding a pattern subscription to
- * {@code alerts:*} and feeding the streams through {@link StreamOrder} (and hearing {@code memberships:changed},
+ * {@code alerts:*} and feeding the streams through {@link InOrderDelivery} (and hearing {@code memberships:changed},
  * which drops a user's cached tenant memberships). After Redis is lost it reconnects with
  * backoff; once subscribed again it has the positions it missed read from the database, so nothing
  * published during the outage is missed.
@@ -35,7 +35,7 @@ public class RedisSubscriber {
     RedisClients redis;
 
     @Inject
-    StreamOrder order;
+    InOrderDelivery order;
 
     @Inject
     Memberships memberships;

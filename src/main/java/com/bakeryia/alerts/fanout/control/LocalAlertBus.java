@@ -1,7 +1,7 @@
 package com.bakeryia.alerts.fanout.control;
 
 import com.bakeryia.alerts.store.entity.PublishedAlert;
-import com.bakeryia.alerts.streams.control.StreamOrder;
+import com.bakeryia.alerts.streams.control.InOrderDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
@@ -13,7 +13,7 @@ import java.util.List;
 public class LocalAlertBus implements AlertBus {
 
     @Inject
-    StreamOrder order;
+    InOrderDelivery order;
 
     @Override
     public void publish(List<PublishedAlert> alerts) {

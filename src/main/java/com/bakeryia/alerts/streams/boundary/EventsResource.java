@@ -6,7 +6,7 @@ import com.bakeryia.alerts.auth.control.StreamTickets;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.streams.control.Heartbeats;
 import com.bakeryia.alerts.streams.control.StreamFilter;
-import com.bakeryia.alerts.streams.control.TenantBroadcasters;
+import com.bakeryia.alerts.streams.control.OpenStreams;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.CookieParam;
@@ -46,7 +46,7 @@ public class EventsResource {
     StreamTickets tickets;
 
     @Inject
-    TenantBroadcasters broadcasters;
+    OpenStreams streams;
 
     @Inject
     Heartbeats heartbeats;
@@ -68,7 +68,7 @@ public class EventsResource {
         Set<String> tenants = caller.narrowTenants(tenant);
         StreamFilter filter = StreamFilter.parse(severity, service, type);
         String cursor = present(lastEventIdHeader) ? lastEventIdHeader : present(lastEventId) ? lastEventId : null;
-        broadcasters.open(sse, sink, caller, tenants, filter, cursor, heartbeats.intervalSeconds());
+        streams.open(sse, sink, caller, tenants, filter, cursor, heartbeats.intervalSeconds());
     }
 
     /**

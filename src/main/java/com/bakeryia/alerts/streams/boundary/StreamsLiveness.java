@@ -1,6 +1,6 @@
 package com.bakeryia.alerts.streams.boundary;
 
-import com.bakeryia.alerts.streams.control.TenantBroadcasters;
+import com.bakeryia.alerts.streams.control.OpenStreams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,11 +13,11 @@ import org.eclipse.microprofile.health.Liveness;
 public class StreamsLiveness implements HealthCheck {
 
     @Inject
-    TenantBroadcasters broadcasters;
+    OpenStreams streams;
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.builder().name("streams").up()
-                .withData("open", broadcasters.openStreams()).build();
+                .withData("open", streams.count()).build();
     }
 }

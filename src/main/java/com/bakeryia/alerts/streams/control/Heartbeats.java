@@ -27,7 +27,7 @@ public class Heartbeats {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    TenantBroadcasters broadcasters;
+    OpenStreams streams;
 
     @Inject
     @ConfigProperty(name = "heartbeat.interval.seconds", defaultValue = "15")
@@ -40,7 +40,7 @@ public class Heartbeats {
         if (intervalSeconds < 1) {
             throw new IllegalArgumentException("heartbeat.interval.seconds must be at least 1, was " + intervalSeconds);
         }
-        broadcasters.openStreams(); // creates the register now, so its gauges are there before any stream
+        streams.count(); // creates the register now, so its gauges are there before any stream
         task = scheduler.scheduleAtFixedRate(this::beat, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
         sweep = scheduler.scheduleWithFixedDelay(this::closeStalled, 1, 1, TimeUnit.SECONDS);
         LOG.info(() -> "Heartbeats every " + intervalSeconds + " s");
@@ -48,7 +48,7 @@ public class Heartbeats {
 
     private void beat() {
         try {
-            broadcasters.heartbeat();
+            streams.heartbeat();
         } catch (RuntimeException e) {
             // A periodic task that throws is never run again; keep beating.
             LOG.log(Level.WARNING, "Heartbeat round failed", e);
@@ -57,7 +57,7 @@ public class Heartbeats {
 
     private void closeStalled() {
         try {
-            broadcasters.closeStalled();
+            streams.closeStalled();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sweeping stalled streams failed", e);
         }

@@ -1,14 +1,8 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.store.entity.PublishedAlert;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -24,29 +18,28 @@ import java.util.logging.Logger;
 
 /**
  * One open event stream, with its own bounded send queue. It is an {@link SseEventSink} so that
- * the tenant broadcasters hold it like any sink, but {@link #send} only queues: a broadcast never
- * waits for a client (RESTEasy's broadcaster chains its sinks' sends one after another, so one slow
- * client would otherwise hold up every other). One writer at a time drains the queue on the
- * managed executor; a write the network has not taken yet parks the writer without a thread.
+ * its {@link Audiences}' broadcasters hold it like any sink, but {@link #send} only queues: a
+ * broadcast never waits for a client (RESTEasy's broadcaster chains its sinks' sends one after
+ * another, so one slow client would otherwise hold up every other). One writer at a time drains the
+ * queue on the {@link StreamWriters}' threads; a write the network has not taken yet parks the
+ * writer without a thread.
  *
  * <p>A client that lets more than {@code streams.send.queue.max} events pile up gets a
  * {@code slow_consumer} event (if anything can still be written) and is disconnected; a write that
  * hangs longer than {@code streams.write.timeout.seconds} disconnects it too.
  *
- * <p>Resuming ({@code Last-Event-ID}): the stream is subscribed to live alerts before the replay
- * reads the head position H, replays its missed alerts up to H from the database, then writes the
- * queued live alerts above H. Alerts arriving during the replay that do not fit the queue are
- * dropped and read again from the database in one more pass (they are stored before they are
- * published), so nothing is lost, and nothing at or below H is sent twice.
+ * <p>Resuming ({@code Last-Event-ID}): the writer writes the greeting, then what its
+ * {@link StreamResume} replays from the database, then the queued live alerts the replay did not
+ * cover. A live alert that overflows the queue while the replay runs goes to the replay, not to the
+ * slow-consumer cut.
  */
 final class StreamConnection implements SseEventSink {
 
     private static final Logger LOG = Logger.getLogger(StreamConnection.class.getName());
     private static final CompletionStage<Void> QUEUED = CompletableFuture.completedFuture(null);
-    static final int REPLAY_PAGE = 500;
 
     /** What a stream needs from the server: event building, a writer thread, the database. */
-    record Wiring(Sse sse, Executor executor, StreamReplay replay, StreamSettings settings,
+    record Wiring(StreamEvents events, Executor executor, StreamReplay replay, StreamSettings settings,
                   Consumer<StreamConnection> onClosed, Runnable onCut) {
     }
 
@@ -56,12 +49,11 @@ final class StreamConnection implements SseEventSink {
 
     final String user;
     final Set<String> tenants;
-    final StreamFilter filter;
     final Instant openedAt = Instant.now();
     private final SseEventSink client;
     private final Wiring wiring;
     private OutboundSseEvent greeting; // dropped once written
-    private final String cursor;
+    private final StreamResume resume;
     private final int queueMax;
     private final long writeTimeoutNanos;
 
@@ -71,21 +63,10 @@ final class StreamConnection implements SseEventSink {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** A last event is queued: nothing more is accepted. */
     private volatile boolean ending;
-    /** Guarded by this: whether the replay had to drop live alerts. */
-    private boolean replayOverflowed;
-    /** Alerts at or below this position were replayed (or deliberately skipped by a resync). */
-    private volatile long horizon;
     /** System.nanoTime() when the write under way began; 0 when none is. */
     private volatile long writeStartedAt;
-    /**
-     * Touched by the writer only (one at a time): the greeting and the replay's progress. The
-     * replay ends (DONE) under this object's lock, where {@link #offer} reads whether it runs.
-     */
+    /** Touched by the writer only (one at a time). */
     private boolean greeted;
-    private ReplayState replayState;
-    private final ArrayDeque<Outgoing> replayed = new ArrayDeque<>();
-    private long replayHead;
-    private long replayCovered;
     private volatile Future<?> expiry;
 
     StreamConnection(SseEventSink client, Wiring wiring, String user, Set<String> tenants, StreamFilter filter,
@@ -94,15 +75,12 @@ final class StreamConnection implements SseEventSink {
         this.wiring = wiring;
         this.user = user;
         this.tenants = tenants;
-        this.filter = filter;
         this.greeting = greeting;
-        this.cursor = cursor;
         this.queueMax = wiring.settings().sendQueueMax();
         this.writeTimeoutNanos = wiring.settings().writeTimeout().toNanos();
-        this.replayState = cursor != null ? ReplayState.PLANNING : ReplayState.DONE;
+        this.resume = new StreamResume(cursor, tenants, filter, wiring.replay(), wiring.events(),
+                wiring.settings().resumeWindow(), () -> ending);
     }
-
-    private enum ReplayState { PLANNING, READING, DONE }
 
     /** Writes the greeting, then the replay if the client resumes, then whatever was queued. */
     void start() {
@@ -138,12 +116,12 @@ final class StreamConnection implements SseEventSink {
      * Queues a last event ({@code token_expired}, {@code tenants_changed}, {@code slow_consumer})
      * that tells the client why; the stream closes once it is written.
      */
-    synchronized void end(String name, JsonObject data) {
+    synchronized void end(OutboundSseEvent last) {
         if (ending || closed.get()) {
             return;
         }
         ending = true; // the writer skips everything queued before but this
-        enqueue(new Outgoing(wiring.sse().newEventBuilder().name(name).data(data.toString()).build(), 0, true));
+        enqueue(new Outgoing(last, 0, true));
     }
 
     private void offer(Outgoing outgoing, boolean bounded) {
@@ -151,11 +129,8 @@ final class StreamConnection implements SseEventSink {
             return;
         }
         if (bounded && queued.get() >= queueMax) {
-            synchronized (this) {
-                if (replayState != ReplayState.DONE) {
-                    replayOverflowed = true; // the next replay pass reads it from the database
-                    return;
-                }
+            if (resume.absorbOverflow()) {
+                return; // the next replay pass reads it from the database
             }
             cutSlowConsumer();
             return;
@@ -176,10 +151,7 @@ final class StreamConnection implements SseEventSink {
             close(); // the network takes nothing: a last event would not get through either
             return;
         }
-        end("slow_consumer", Json.createObjectBuilder()
-                .add("max_queued", queueMax)
-                .add("message", "This client could not keep up and is disconnected; reconnect with the last event id.")
-                .build());
+        end(wiring.events().slowConsumer(queueMax));
     }
 
     /** Closes the stream if its current write has hung longer than the write timeout. */
@@ -247,55 +219,19 @@ final class StreamConnection implements SseEventSink {
         }
         // Once a last event is queued (token expired, tenants changed, cut) the replay stops too:
         // it may be of tenants the stream has just lost.
-        while (replayState != ReplayState.DONE && !ending) {
-            Outgoing fromReplay = replayed.poll();
-            if (fromReplay != null) {
-                return fromReplay;
-            }
-            advanceReplay();
+        OutboundSseEvent fromReplay = resume.next();
+        if (fromReplay != null) {
+            return new Outgoing(fromReplay, 0, false);
         }
         Outgoing next;
         while ((next = queue.poll()) != null) {
             queued.decrementAndGet();
-            if ((ending && !next.last()) || (next.position() > 0 && next.position() <= horizon)) {
+            if ((ending && !next.last()) || resume.covers(next.position())) {
                 continue; // superseded by a last event, or replayed already
             }
             return next;
         }
         return null;
-    }
-
-    /** Reads the next piece of the replay from the database into {@link #replayed}. */
-    private void advanceReplay() {
-        StreamReplay replay = wiring.replay();
-        if (replayState == ReplayState.PLANNING) {
-            StreamReplay.Plan plan = replay.plan(cursor, tenants, filter);
-            replayHead = plan.head();
-            replayCovered = plan.after();
-            if (!plan.resumes()) {
-                List<PublishedAlert> window = replay.latest(tenants, filter, replayHead, wiring.settings().resumeWindow());
-                replayed.add(new Outgoing(resync(plan, window.size()), 0, false));
-                window.forEach(alert -> replayed.add(new Outgoing(alertEvent(wiring.sse(), alert), alert.position(), false)));
-                replayCovered = replayHead;
-            }
-            replayState = ReplayState.READING;
-            return;
-        }
-        if (replayCovered < replayHead) {
-            List<PublishedAlert> page = replay.page(tenants, filter, replayCovered, replayHead, REPLAY_PAGE);
-            page.forEach(alert -> replayed.add(new Outgoing(alertEvent(wiring.sse(), alert), alert.position(), false)));
-            replayCovered = page.size() < REPLAY_PAGE ? replayHead : page.get(page.size() - 1).position();
-            return;
-        }
-        synchronized (this) {
-            if (!replayOverflowed) {
-                horizon = replayHead;
-                replayState = ReplayState.DONE;
-                return;
-            }
-            replayOverflowed = false;
-        }
-        replayHead = replay.head(); // live alerts were dropped: they are stored below the new head
     }
 
     private boolean afterWriteInline(Outgoing sent, CompletableFuture<?> written) {
@@ -323,28 +259,6 @@ final class StreamConnection implements SseEventSink {
             writeStartedAt = 0;
         }
         return written;
-    }
-
-    private OutboundSseEvent resync(StreamReplay.Plan plan, int windowSize) {
-        return wiring.sse().newEventBuilder()
-                .name("resync")
-                .data(Json.createObjectBuilder()
-                        .add("reason", plan.resyncReason())
-                        .add("last_event_id", cursor)
-                        .add("window", windowSize)
-                        .add("message", StreamReplay.UNKNOWN_CURSOR.equals(plan.resyncReason())
-                                ? "The last event id is unknown; the most recent alerts follow."
-                                : "The last event id is too old to resume from; the most recent alerts follow.")
-                        .build().toString())
-                .build();
-    }
-
-    static OutboundSseEvent alertEvent(Sse sse, PublishedAlert alert) {
-        return sse.newEventBuilder()
-                .name(alert.eventName())
-                .id(Long.toString(alert.position()))
-                .data(alert.json())
-                .build();
     }
 
     @Override

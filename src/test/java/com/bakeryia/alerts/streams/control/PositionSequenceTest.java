@@ -6,24 +6,19 @@ import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.store.entity.PublishedAlert;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
-class StreamOrderTest {
+class PositionSequenceTest {
+
+    static final long GAP_WAIT_NANOS = InOrderDelivery.GAP_WAIT.toNanos();
 
     final List<Long> delivered = new ArrayList<>();
     final List<long[]> reads = new ArrayList<>();
-    final StreamOrder order = new StreamOrder();
-    final StreamOrder.Sequence sequence = order.new Sequence();
-
-    StreamOrderTest() {
-        order.broadcasters = new TenantBroadcasters() {
-            @Override
-            public void deliver(PublishedAlert alert) {
-                delivered.add(alert.position());
-            }
-        };
-    }
+    /** The sequence's clock; any start will do (a monotonic clock's origin is arbitrary). */
+    long now = TimeUnit.SECONDS.toNanos(42);
+    final PositionSequence sequence = new PositionSequence(() -> now, alert -> delivered.add(alert.position()));
 
     static PublishedAlert alert(long position) {
         return new PublishedAlert(position, position, "a" + position, "t", "inventory", "low_stock", Severity.LOW,
@@ -31,12 +26,12 @@ class StreamOrderTest {
     }
 
     /** The database: every position exists except those listed as gone. */
-    StreamOrder.Reader database(long... gone) {
+    PositionSequence.Reader database(long... gone) {
         return (from, upTo) -> {
             reads.add(new long[] {from, upTo});
             return LongStream.rangeClosed(from, upTo)
                     .filter(p -> LongStream.of(gone).noneMatch(g -> g == p))
-                    .mapToObj(StreamOrderTest::alert).toList();
+                    .mapToObj(PositionSequenceTest::alert).toList();
         };
     }
 
@@ -59,13 +54,13 @@ class StreamOrderTest {
     }
 
     @Test
-    void aPositionThatNeverArrivesIsReadFromTheDatabaseAfterTheWait() throws InterruptedException {
+    void aPositionThatNeverArrivesIsReadFromTheDatabaseAfterTheWait() {
         sequence.startAfter(0);
         sequence.accept(alert(1));
         sequence.accept(alert(4)); // 2 and 3 were lost on the way
         sequence.fillIfWaitedLongerThan(60_000_000_000L, database());
         assertEquals(List.of(1L), delivered, "not before the wait is over");
-        Thread.sleep(5);
+        now += TimeUnit.MILLISECONDS.toNanos(5);
         sequence.fillIfWaitedLongerThan(1_000_000L, database());
         assertEquals(List.of(1L, 2L, 3L, 4L), delivered);
         assertEquals(1, reads.size());
@@ -74,10 +69,26 @@ class StreamOrderTest {
     }
 
     @Test
-    void aPositionTheDatabaseDoesNotHaveIsSkipped() throws InterruptedException {
+    void aHeldBackPositionIsDeliveredOnceTheGapWaitHasPassedAndNotBefore() {
+        sequence.startAfter(0);
+        sequence.accept(alert(2)); // 1 is late
+        now += GAP_WAIT_NANOS - 1;
+        sequence.fillIfWaitedLongerThan(GAP_WAIT_NANOS, database());
+        assertEquals(List.of(), delivered, "2 waits for 1 until the gap wait is over");
+        assertEquals(0, reads.size(), "and the database is not read before then");
+        now += 2;
+        sequence.fillIfWaitedLongerThan(GAP_WAIT_NANOS, database());
+        assertEquals(List.of(1L, 2L), delivered);
+        assertEquals(1, reads.size());
+        assertEquals(1, reads.get(0)[0]);
+        assertEquals(1, reads.get(0)[1]);
+    }
+
+    @Test
+    void aPositionTheDatabaseDoesNotHaveIsSkipped() {
         sequence.startAfter(0);
         sequence.accept(alert(3));
-        Thread.sleep(2);
+        now += TimeUnit.MILLISECONDS.toNanos(2);
         sequence.fillIfWaitedLongerThan(1_000_000L, database(2));
         assertEquals(List.of(1L, 3L), delivered);
         sequence.accept(alert(4));
@@ -87,7 +98,7 @@ class StreamOrderTest {
     @Test
     void aLongCatchUpIsReadAPageAtATimeAndSkipsNothingUnread() {
         sequence.startAfter(0);
-        StreamOrder.Reader twoAtATime = (from, upTo) -> {
+        PositionSequence.Reader twoAtATime = (from, upTo) -> {
             reads.add(new long[] {from, upTo});
             return database(4).read(from, upTo).stream().limit(2).toList();
         };
