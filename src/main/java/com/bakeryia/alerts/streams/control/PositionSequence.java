@@ -33,7 +33,9 @@ final class PositionSequence {
     /** The position this server delivers next. */
     private long next = 1;
     private final TreeMap<Long, PublishedAlert> held = new TreeMap<>();
-    /** When the position {@link #next} started to be waited for (something later is held). */
+    /** Whether something later than {@link #next} is held, so that {@code next} is waited for. */
+    private boolean waiting;
+    /** Since when (on the clock) {@link #next} is waited for; meaningful while {@link #waiting}. */
     private long waitingSince;
 
     /**
@@ -100,11 +102,11 @@ final class PositionSequence {
                 LOG.log(Level.WARNING, "Delivering alert " + first.getValue().alertId() + " failed", e);
             }
         }
-        if (!held.isEmpty() && (next != before || waitingSince == 0)) {
-            waitingSince = nanoTime.getAsLong(); // waiting for a new position from now on
-        }
         if (held.isEmpty()) {
-            waitingSince = 0;
+            waiting = false;
+        } else if (next != before || !waiting) {
+            waiting = true;
+            waitingSince = nanoTime.getAsLong(); // waiting for a new position from now on
         }
     }
 }

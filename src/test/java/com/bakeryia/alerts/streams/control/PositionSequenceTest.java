@@ -16,8 +16,8 @@ class PositionSequenceTest {
 
     final List<Long> delivered = new ArrayList<>();
     final List<long[]> reads = new ArrayList<>();
-    /** The sequence's clock; any start will do (a monotonic clock's origin is arbitrary). */
-    long now = TimeUnit.SECONDS.toNanos(42);
+    /** The sequence's clock, starting at 0: a monotonic clock's origin is arbitrary, 0 included. */
+    long now = 0;
     final PositionSequence sequence = new PositionSequence(() -> now, alert -> delivered.add(alert.position()));
 
     static PublishedAlert alert(long position) {
