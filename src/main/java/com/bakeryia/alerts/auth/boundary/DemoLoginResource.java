@@ -6,6 +6,7 @@ import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.auth.control.DevelopmentKeys;
 import com.bakeryia.alerts.auth.control.TokenIssuer;
 import com.bakeryia.alerts.platform.ApiProblem;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -25,11 +26,13 @@ import java.io.StringReader;
 
 /**
  * {@code POST /api/auth/demo-login}: a token for a demo user, only while this server signs its own
- * development tokens (no verification key configured); 404 otherwise. Body:
+ * development tokens (no verification key configured); 404 otherwise. Open to anyone
+ * ({@code @PermitAll}): it is how a demo user gets a token. Body:
  * {@code {"username": "alice"}}, optionally {@code "ttl_seconds"} for a shorter-lived token (to try
  * expiry without waiting).
  */
 @Path("auth/demo-login")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoLoginResource {
 

@@ -86,7 +86,8 @@ public class TokenVerifier {
             return new TokenClaims(user,
                     tenants == null ? Optional.empty() : Optional.of(Caller.strings(tenants)),
                     Caller.strings(claims.getClaimValue(Caller.GROUPS_CLAIM)),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    claims.getClaimsMap());
         } catch (MalformedClaimException e) {
             throw ApiProblem.unauthorized("invalid_token", "The token has a malformed claim.");
         }
