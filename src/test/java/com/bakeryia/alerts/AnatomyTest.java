@@ -40,7 +40,7 @@ class AnatomyTest {
         Set<String> unknown = new TreeSet<>();
         Matcher names = CLASS_NAME.matcher(anatomy);
         while (names.find()) {
-            if (!classes.contains(names.group(1)) && !JAKARTA_TYPES.contains(names.group(1))) {
+            if (!classes.contains(names.group(1)) && !PLATFORM_TYPES.contains(names.group(1))) {
                 unknown.add(names.group(1));
             }
         }
@@ -53,8 +53,8 @@ class AnatomyTest {
         assertEquals(packages, listed, "components in the tree vs. in the Anatomy");
     }
 
-    /** Platform types the Anatomy mentions by name. */
-    private static final Set<String> JAKARTA_TYPES = Set.of("SseBroadcaster");
+    /** Jakarta EE and MicroProfile types the Anatomy mentions by name. */
+    private static final Set<String> PLATFORM_TYPES = Set.of("SseBroadcaster", "JsonWebToken", "PermitAll", "RolesAllowed", "DenyAll");
 
     private static Stream<Path> walk(Path root) {
         try {

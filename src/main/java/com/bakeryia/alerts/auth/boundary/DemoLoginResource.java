@@ -6,6 +6,7 @@ import com.bakeryia.alerts.auth.control.TenantLookup;
 import com.bakeryia.alerts.auth.control.DevelopmentKeys;
 import com.bakeryia.alerts.auth.control.TokenIssuer;
 import com.bakeryia.alerts.platform.ApiProblem;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -24,12 +25,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.StringReader;
 
 /**
- * {@code POST /api/auth/demo-login}: a token for a demo user, only while this server signs its own
- * development tokens (no verification key configured); 404 otherwise. Body:
+ * {@code POST /api/auth/demo-login}: a token for a demo user, only while the demo login is on
+ * ({@code DemoLoginRule}: never with a configured key; by default only in the fully embedded demo);
+ * 404 otherwise. Open to anyone ({@code @PermitAll}): it is how a demo user gets a token. Body:
  * {@code {"username": "alice"}}, optionally {@code "ttl_seconds"} for a shorter-lived token (to try
  * expiry without waiting).
  */
 @Path("auth/demo-login")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class DemoLoginResource {
 
@@ -46,8 +49,9 @@ public class DemoLoginResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(String body, @Context UriInfo uri) {
         if (!keys.active()) {
-            throw ApiProblem.notFound("not_found",
-                    "The demo login is off: this server verifies tokens with a configured key.");
+            var outcome = keys.outcome();
+            throw ApiProblem.notFound("not_found", "The demo login is off on this server"
+                    + (outcome == null || outcome.offBecause() == null ? "." : ": " + outcome.offBecause() + "."));
         }
         JsonObject request = parse(body);
         if (request == null || request.get("username") == null

@@ -25,6 +25,12 @@ public record Caller(String user, Set<String> tenants, Set<String> groups, Insta
     public static final String ALERT_PUBLISHER = "alert-publisher";
     /** The group whose members manage tenant memberships through {@code /api/admin/memberships}. */
     public static final String ALERTS_ADMIN = "alerts-admin";
+    /**
+     * The role "any authenticated caller", for {@code @RolesAllowed}: a valid token is needed, no
+     * group. {@code **} is what Jakarta Security and Servlet call that role, so a reader (or Liberty,
+     * should it ever enforce the annotations itself) takes it the same way.
+     */
+    public static final String AUTHENTICATED = "**";
 
     public Caller {
         tenants = Collections.unmodifiableSet(new LinkedHashSet<>(tenants));
@@ -53,13 +59,6 @@ public record Caller(String user, Set<String> tenants, Set<String> groups, Insta
             return collection.stream().map(String::valueOf).toList();
         }
         return List.of(String.valueOf(claim));
-    }
-
-    /** @throws ApiProblem 403 unless the token carries the group */
-    public void requireGroup(String group) {
-        if (!groups.contains(group)) {
-            throw ApiProblem.forbidden("forbidden", "The token does not carry the group '" + group + "'.");
-        }
     }
 
     /**

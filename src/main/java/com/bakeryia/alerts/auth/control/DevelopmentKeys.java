@@ -1,6 +1,7 @@
 package com.bakeryia.alerts.auth.control;
 
 import com.bakeryia.alerts.auth.entity.SigningKey;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,14 +12,20 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Base64;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Decides at start-up whether this server signs its own development tokens: only when no
- * verification key is configured. Then it loads (or creates) the development key shared by every
- * server of the deployment through the database.
+ * Decides at start-up whether this server runs the demo login and signs its own development tokens
+ * ({@link DemoLoginRule}: {@code DEMO_LOGIN}, a configured key, the database), and says so in one
+ * log line. When it does, it loads (or creates) the development key shared by every server of the
+ * deployment through the database. The database kind is read from the data source itself, so it is
+ * the database the server really uses, whatever the configuration claims.
  */
 @ApplicationScoped
 public class DevelopmentKeys {
@@ -31,14 +38,28 @@ public class DevelopmentKeys {
     @Inject
     SigningKeyStore store;
 
+    @Resource(lookup = "jdbc/alerts")
+    DataSource dataSource;
+
+    /** {@code DEMO_LOGIN} = auto | on | off. */
+    static final String DEMO_LOGIN = "demo.login";
+
+    private volatile DemoLoginRule.Outcome outcome;
     private volatile PrivateKey privateKey;
     private volatile PublicKey publicKey;
     private volatile String keyId;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        if (config.getOptionalValue(JwtSettings.PUBLIC_KEY, String.class).isPresent()
-                || config.getOptionalValue(JwtSettings.PUBLIC_KEY_LOCATION, String.class).isPresent()) {
-            LOG.info("A token verification key is configured: development tokens and the demo login are off.");
+        boolean keyConfigured = config.getOptionalValue(JwtSettings.PUBLIC_KEY, String.class).isPresent()
+                || config.getOptionalValue(JwtSettings.PUBLIC_KEY_LOCATION, String.class).isPresent();
+        boolean hs256 = config.getOptionalValue(JwtSettings.HS256_SECRET, String.class)
+                .filter(s -> !s.isBlank()).isPresent();
+        DemoLoginRule.Outcome decided = DemoLoginRule.decide(
+                DemoLoginRule.Setting.parse(config.getOptionalValue(DEMO_LOGIN, String.class).orElse(null)),
+                keyConfigured, keyConfigured ? DemoLoginRule.Database.OTHER : database(), hs256);
+        if (!decided.demoLogin()) {
+            outcome = decided;
+            LOG.log(decided.acceptsTokens() ? Level.INFO : Level.SEVERE, decided.message());
             return;
         }
         SigningKey key = loadOrCreate();
@@ -51,8 +72,18 @@ public class DevelopmentKeys {
             throw new IllegalStateException("The stored development key cannot be read", e);
         }
         keyId = key.keyId();
-        LOG.info(() -> "No token verification key is configured: this server signs development tokens "
-                + "(key id " + keyId + ") and the demo login is on.");
+        outcome = decided;
+        LOG.info(() -> decided.message() + " Development key id " + keyId + ".");
+    }
+
+    /** The database this server really uses; one that cannot be asked counts as not the embedded demo's. */
+    private DemoLoginRule.Database database() {
+        try (Connection connection = dataSource.getConnection()) {
+            return DemoLoginRule.Database.ofProduct(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not tell which database this is; the demo login follows DEMO_LOGIN only", e);
+            return DemoLoginRule.Database.OTHER;
+        }
     }
 
     private SigningKey loadOrCreate() {
@@ -65,8 +96,14 @@ public class DevelopmentKeys {
         });
     }
 
+    /** Whether the demo login is on: this server signs (and accepts) development tokens. */
     public boolean active() {
         return privateKey != null;
+    }
+
+    /** What was decided at start-up; null before. */
+    public DemoLoginRule.Outcome outcome() {
+        return outcome;
     }
 
     PublicKey publicKey() {

@@ -31,6 +31,7 @@ import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 import org.jose4j.keys.resolvers.VerificationKeyResolver;
 import org.jose4j.lang.JoseException;
+import org.jose4j.lang.UnresolvableKeyException;
 
 /**
  * Verifies bearer tokens with the standard MicroProfile JWT settings ({@link JwtSettings}): RS256
@@ -86,7 +87,8 @@ public class TokenVerifier {
             return new TokenClaims(user,
                     tenants == null ? Optional.empty() : Optional.of(Caller.strings(tenants)),
                     Caller.strings(claims.getClaimValue(Caller.GROUPS_CLAIM)),
-                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
+                    Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
+                    claims.getClaimsMap());
         } catch (MalformedClaimException e) {
             throw ApiProblem.unauthorized("invalid_token", "The token has a malformed claim.");
         }
@@ -161,8 +163,11 @@ public class TokenVerifier {
                 }
                 return keysFromText(read(where));
             }
-            throw new IllegalStateException("No token verification key: set " + JwtSettings.PUBLIC_KEY
-                    + " or " + JwtSettings.PUBLIC_KEY_LOCATION);
+            // No key and no demo login (DevelopmentKeys said so at start-up): no RS256 token is
+            // accepted; each one gets 401 invalid_token rather than a server error.
+            return (jws, nesting) -> {
+                throw new UnresolvableKeyException("No RS256 verification key is configured");
+            };
         } catch (JoseException | java.security.spec.InvalidKeySpecException | IOException e) {
             throw new IllegalStateException("The configured token verification key cannot be read", e);
         }

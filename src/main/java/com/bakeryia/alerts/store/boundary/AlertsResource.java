@@ -8,26 +8,26 @@ import com.bakeryia.alerts.store.control.AlertSubmission;
 import com.bakeryia.alerts.store.control.InvalidAlert;
 import com.bakeryia.alerts.store.control.QueueUnavailable;
 import com.bakeryia.alerts.auth.control.Caller;
-import com.bakeryia.alerts.auth.control.Callers;
+import com.bakeryia.alerts.auth.control.CurrentCaller;
 import com.bakeryia.alerts.platform.ApiProblem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("alerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,14 +43,16 @@ public class AlertsResource {
     AlertStore store;
 
     @Inject
-    Callers callers;
+    CurrentCaller current;
+
+    @Inject
+    JsonWebToken token;
 
     /** HTTP ingest: validated here for a precise 400, then queued like any producer's message. */
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body)
-            throws IOException {
-        callers.authenticate(authorization).requireGroup(Caller.ALERT_PUBLISHER);
+    @RolesAllowed(Caller.ALERT_PUBLISHER)
+    public Response ingest(InputStream body) throws IOException {
         byte[] bytes = AlertParser.readLimited(body);
         AlertSubmission alert;
         try {
@@ -65,16 +67,16 @@ public class AlertsResource {
             throw new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "queue_unavailable",
                     "The alert queue is unavailable; nothing was accepted, try again.");
         }
-        LOG.fine(() -> "Queued alert " + alert.id() + " for tenant " + alert.tenantId());
+        LOG.fine(() -> "Queued alert " + alert.id() + " for tenant " + alert.tenantId() + " from " + token.getName());
         return Response.accepted(Json.createObjectBuilder().add("id", alert.id()).build().toString()).build();
     }
 
     /** History of the caller's tenants (or the subset named by {@code tenant}), newest first. */
     @GET
-    public String history(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          @QueryParam("tenant") String tenant,
+    @RolesAllowed(Caller.AUTHENTICATED)
+    public String history(@QueryParam("tenant") String tenant,
                           @QueryParam("limit") @DefaultValue("50") int limit) {
-        Caller caller = callers.authenticate(authorization);
+        Caller caller = current.caller();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.badRequest("invalid_parameter", "limit must be between 1 and " + MAX_LIMIT + ".");
         }

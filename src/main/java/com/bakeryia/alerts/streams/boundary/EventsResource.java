@@ -1,15 +1,16 @@
 package com.bakeryia.alerts.streams.boundary;
 
 import com.bakeryia.alerts.auth.control.Caller;
-import com.bakeryia.alerts.auth.control.Callers;
+import com.bakeryia.alerts.auth.control.CurrentCaller;
+import com.bakeryia.alerts.auth.control.StreamCredentials;
 import com.bakeryia.alerts.auth.control.StreamTickets;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.streams.control.Heartbeats;
 import com.bakeryia.alerts.streams.control.StreamFilter;
 import com.bakeryia.alerts.streams.control.OpenStreams;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
@@ -30,7 +30,7 @@ import java.util.Set;
 /**
  * {@code GET /api/events}: the caller's alert stream. The token comes in the Authorization header,
  * a single-use {@code ?ticket=} (from {@code POST /api/events/ticket}), {@code ?token=} or the
- * token cookie; {@code ?tenant=a,b} narrows the caller's own tenants and can never add one;
+ * token cookie ({@link StreamCredentials}; the access filter verifies it before the method runs); {@code ?tenant=a,b} narrows the caller's own tenants and can never add one;
  * {@code severity}, {@code service} and {@code type} (comma-separated) filter what is sent, live and
  * replayed; {@code Last-Event-ID} (header) or {@code ?lastEventId=} resumes after that cursor.
  */
@@ -40,7 +40,7 @@ public class EventsResource {
     static final String LAST_EVENT_ID = "Last-Event-ID";
 
     @Inject
-    Callers callers;
+    CurrentCaller current;
 
     @Inject
     StreamTickets tickets;
@@ -53,15 +53,14 @@ public class EventsResource {
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed(Caller.AUTHENTICATED)
+    @StreamCredentials
     public void stream(@Context SseEventSink sink, @Context Sse sse,
-                       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                       @QueryParam("ticket") String ticket, @QueryParam("token") String token,
-                       @CookieParam(Callers.TOKEN_COOKIE) String cookieToken,
                        @QueryParam("tenant") String tenant, @QueryParam("severity") String severity,
                        @QueryParam("service") String service, @QueryParam("type") String type,
                        @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
                        @QueryParam("lastEventId") String lastEventId) {
-        Caller caller = callers.authenticateStream(authorization, ticket, token, cookieToken);
+        Caller caller = current.caller();
         if (caller.tenants().isEmpty()) {
             throw ApiProblem.forbidden("no_tenant", "The caller belongs to no tenant whose alerts could be streamed.");
         }
@@ -78,8 +77,9 @@ public class EventsResource {
     @POST
     @Path("ticket")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response ticket(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        StreamTickets.Ticket issued = tickets.issue(callers.verifyBearer(authorization));
+    @RolesAllowed(Caller.AUTHENTICATED)
+    public Response ticket() {
+        StreamTickets.Ticket issued = tickets.issue(current.claims());
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(Json.createObjectBuilder()

@@ -1,10 +1,10 @@
 package com.bakeryia.alerts.tenants.boundary;
 
 import com.bakeryia.alerts.auth.control.Caller;
-import com.bakeryia.alerts.auth.control.Callers;
 import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.platform.Identifiers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -15,81 +15,80 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * {@code /api/admin/memberships/{user}}: which tenants a user whose token carries no
- * {@code tenants} claim may stream. Callers need the {@value Caller#ALERTS_ADMIN} group.
+ * {@code tenants} claim may stream. Callers need the {@value Caller#ALERTS_ADMIN} group (enforced by
+ * the access filter from the class's {@code @RolesAllowed}).
  * <ul>
  *   <li>{@code GET} — {@code {"user": "...", "tenants": [...]}}</li>
  *   <li>{@code PUT} with {@code {"tenants": [...]}} — replaces them all</li>
  *   <li>{@code PUT .../tenants/{tenant}} — adds one (201 if new, 204 if it was there)</li>
  *   <li>{@code DELETE .../tenants/{tenant}} — removes one (204, or 404 if it was not there)</li>
  * </ul>
- * Changes take effect on every server at once (cache invalidation over the fan-out).
+ * Changes take effect on every server at once (cache invalidation over the fan-out), and each is
+ * logged with the administrator who made it.
  */
 @Path("admin/memberships/{user}")
+@RolesAllowed(Caller.ALERTS_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 public class MembershipsResource {
 
+    private static final Logger LOG = Logger.getLogger(MembershipsResource.class.getName());
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+:-]{0,127}");
     private static final int MAX_TENANTS = 1000;
 
     @Inject
-    Callers callers;
-
-    @Inject
     Memberships memberships;
 
+    @Inject
+    JsonWebToken admin;
+
     @GET
-    public String get(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("user") String user) {
-        admin(authorization);
+    public String get(@PathParam("user") String user) {
         return body(valid(user, USER, "user"), memberships.stored(user));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public String replace(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                          @PathParam("user") String user, String json) {
-        admin(authorization);
+    public String replace(@PathParam("user") String user, String json) {
         valid(user, USER, "user");
-        return body(user, memberships.replace(user, tenants(json)));
+        List<String> tenants = memberships.replace(user, tenants(json));
+        LOG.info(() -> admin.getName() + " set the tenants of " + user + " to " + tenants);
+        return body(user, tenants);
     }
 
     @PUT
     @Path("tenants/{tenant}")
-    public Response add(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                        @PathParam("user") String user, @PathParam("tenant") String tenant) {
-        admin(authorization);
+    public Response add(@PathParam("user") String user, @PathParam("tenant") String tenant) {
         boolean added = memberships.add(valid(user, USER, "user"), valid(tenant, Identifiers.ID, "tenant"));
+        if (added) {
+            LOG.info(() -> admin.getName() + " added " + user + " to tenant " + tenant);
+        }
         return added ? Response.status(Response.Status.CREATED).entity(body(user, memberships.stored(user))).build()
                 : Response.noContent().build();
     }
 
     @DELETE
     @Path("tenants/{tenant}")
-    public Response remove(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           @PathParam("user") String user, @PathParam("tenant") String tenant) {
-        admin(authorization);
+    public Response remove(@PathParam("user") String user, @PathParam("tenant") String tenant) {
         if (!memberships.remove(valid(user, USER, "user"), valid(tenant, Identifiers.ID, "tenant"))) {
             throw ApiProblem.notFound("not_a_member", "The user is not a member of that tenant.");
         }
+        LOG.info(() -> admin.getName() + " removed " + user + " from tenant " + tenant);
         return Response.noContent().build();
-    }
-
-    private void admin(String authorization) {
-        callers.authenticate(authorization).requireGroup(Caller.ALERTS_ADMIN);
     }
 
     private static String valid(String value, Pattern pattern, String name) {

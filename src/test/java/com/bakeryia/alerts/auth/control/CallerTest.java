@@ -33,13 +33,6 @@ class CallerTest {
     }
 
     @Test
-    void requiresAGroupTheTokenCarries() {
-        carol.requireGroup("user");
-        ApiProblem problem = assertThrows(ApiProblem.class, () -> carol.requireGroup(Caller.ALERT_PUBLISHER));
-        assertEquals(403, problem.status().getStatusCode());
-    }
-
-    @Test
     void readsStringListClaimsAsArraysOrSingleStrings() {
         assertEquals(List.of(), Caller.strings(null));
         assertEquals(List.of("a", "b"), Caller.strings(List.of("a", "b")));
