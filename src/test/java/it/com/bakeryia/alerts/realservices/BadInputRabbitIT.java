@@ -61,11 +61,13 @@ class BadInputRabbitIT {
             RealServices.DeadLetter dead = RealServices.awaitDeadLetter(bad.marker(), AT_ONCE);
             assertEquals(bad.code(), dead.header("x_reason_code"), bad.name() + ": " + dead.headers());
             assertTrue(dead.header("x_reason") != null && !dead.header("x_reason").isBlank(), bad.name());
+            // Dead-lettered by the application on its first delivery, not by RabbitMQ after the
+            // delivery limit: the broker would add x-death and x-first-death-reason. (x-delivery-count
+            // is not evidence here: alerts.dead is a quorum queue too, and counts the returns of
+            // dead letters that readers such as awaitDeadLetter look at and put back.)
             assertNull(dead.headers().get("x-first-death-reason"),
                     bad.name() + " was dead-lettered by the broker, not the application: " + dead.headers());
-            Object deliveries = dead.headers().get("x-delivery-count");
-            assertTrue(deliveries == null || Long.parseLong(deliveries.toString()) == 0,
-                    bad.name() + " was redelivered: " + dead.headers());
+            assertNull(dead.headers().get("x-death"), bad.name() + ": " + dead.headers());
             assertEquals(0, RealServices.storedCount(bad.marker()), bad.name());
         }
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> RealServices.storedCount(good) == 1);

@@ -110,6 +110,7 @@ class RabbitMqPathIT {
             keepsFailing(poisonId, poison);
         } finally {
             RealServices.execute("DROP TRIGGER IF EXISTS it_refuse_poison ON alerts");
+            RealServices.execute("DROP FUNCTION IF EXISTS it_refuse_poison()");
         }
     }
 
