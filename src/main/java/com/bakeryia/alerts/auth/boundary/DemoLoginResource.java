@@ -6,10 +6,10 @@ import com.bakeryia.alerts.auth.control.TenantLookup;
 import com.bakeryia.alerts.auth.control.DevelopmentKeys;
 import com.bakeryia.alerts.auth.control.TokenIssuer;
 import com.bakeryia.alerts.platform.ApiProblem;
+import com.bakeryia.alerts.platform.JsonInput;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.StringReader;
+import java.math.BigDecimal;
 
 /**
  * {@code POST /api/auth/demo-login}: a token for a demo user, only while the demo login is on
@@ -54,23 +54,10 @@ public class DemoLoginResource {
                     + (outcome == null || outcome.offBecause() == null ? "." : ": " + outcome.offBecause() + "."));
         }
         JsonObject request = parse(body);
-        if (request == null || request.get("username") == null
-                || request.get("username").getValueType() != JsonValue.ValueType.STRING) {
-            throw ApiProblem.badRequest("missing_field", "The field 'username' is required.");
-        }
-        String username = request.getString("username");
+        String username = username(request);
         var user = DemoUsers.find(username).orElseThrow(() -> ApiProblem.badRequest("unknown_user",
                 "No demo user '" + username + "'; try one of " + String.join(", ", DemoUsers.names()) + "."));
-        long lifetime = issuer.maxLifetimeSeconds();
-        JsonValue ttl = request.get("ttl_seconds");
-        if (ttl != null) {
-            if (!(ttl instanceof JsonNumber number) || !number.isIntegral()
-                    || number.longValue() < 1 || number.longValue() > lifetime) {
-                throw ApiProblem.badRequest("invalid_field",
-                        "The field 'ttl_seconds' must be a whole number from 1 to " + lifetime + ".");
-            }
-            lifetime = number.longValue();
-        }
+        long lifetime = lifetime(request, issuer.maxLifetimeSeconds());
         var token = issuer.issue(user, lifetime);
         // The same token as an HttpOnly cookie scoped to the stream: an EventSource on this origin
         // then needs no token in its URL, and page scripts cannot read the cookie.
@@ -93,12 +80,50 @@ public class DemoLoginResource {
         return Response.ok(json).cookie(cookie).build();
     }
 
-    private static JsonObject parse(String body) {
-        try (var reader = Json.createReader(new StringReader(body == null ? "" : body))) {
-            JsonValue value = reader.readValue();
-            return value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
-        } catch (JsonException e) {
+    /** The request body as an object; @throws ApiProblem 400 for anything else */
+    static JsonObject parse(String body) {
+        JsonValue value;
+        try {
+            value = JsonInput.read(body);
+        } catch (JsonInput.BadJson e) {
+            throw ApiProblem.badRequest(e.code(), e.getMessage()
+                    + " The body must be a JSON object like {\"username\": \"alice\"}.");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw ApiProblem.badRequest("malformed_json", "The body must be a JSON object like {\"username\": \"alice\"}.");
         }
+        return value.asJsonObject();
+    }
+
+    static String username(JsonObject request) {
+        if (request.get("username") == null || request.get("username").getValueType() != JsonValue.ValueType.STRING) {
+            throw ApiProblem.badRequest("missing_field", "The field 'username' is required.");
+        }
+        return request.getString("username");
+    }
+
+    /**
+     * The token's lifetime: {@code ttl_seconds} if given, else the longest. Compared as a decimal,
+     * so a huge or fractional number is refused rather than wrapped into range by {@code longValue()}.
+     */
+    static long lifetime(JsonObject request, long longest) {
+        JsonValue ttl = request.get("ttl_seconds");
+        if (ttl == null) {
+            return longest;
+        }
+        if (ttl instanceof JsonNumber number) {
+            BigDecimal seconds;
+            try {
+                seconds = number.bigDecimalValue();
+            } catch (RuntimeException e) {
+                seconds = BigDecimal.ZERO; // a number the provider will not convert (too long): refused below
+            }
+            if (seconds.signum() > 0 && seconds.compareTo(BigDecimal.valueOf(longest)) <= 0
+                    && seconds.stripTrailingZeros().scale() <= 0) {
+                return seconds.longValueExact();
+            }
+        }
+        throw ApiProblem.badRequest("invalid_field",
+                "The field 'ttl_seconds' must be a whole number from 1 to " + longest + ".");
     }
 }

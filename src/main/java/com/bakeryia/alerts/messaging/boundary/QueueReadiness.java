@@ -1,5 +1,7 @@
 package com.bakeryia.alerts.messaging.boundary;
 
+import com.bakeryia.alerts.messaging.control.Brokers;
+import com.bakeryia.alerts.messaging.control.RabbitSettings;
 import com.bakeryia.alerts.store.control.AlertPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,7 +9,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the alerts broker accepts a connection: the HTTP ingest publishes through it. */
+/**
+ * Ready only while the alerts broker accepts a connection (the HTTP ingest publishes through it)
+ * and, with RabbitMQ, while the resource adapter that feeds the listener is installed.
+ */
 @Readiness
 @ApplicationScoped
 public class QueueReadiness implements HealthCheck {
@@ -15,8 +20,21 @@ public class QueueReadiness implements HealthCheck {
     @Inject
     AlertPublisher publisher;
 
+    @Inject
+    Brokers brokers;
+
+    @Inject
+    RabbitSettings rabbit;
+
     @Override
     public HealthCheckResponse call() {
+        if (brokers.rabbitmq()) {
+            var missing = rabbit.missingAdapter();
+            if (missing.isPresent()) {
+                return HealthCheckResponse.builder().name("alerts-queue").down()
+                        .withData("error", RabbitSettings.missingAdapterMessage(missing.get())).build();
+            }
+        }
         String problem = publisher.unreachableBecause();
         return problem == null
                 ? HealthCheckResponse.up("alerts-queue")

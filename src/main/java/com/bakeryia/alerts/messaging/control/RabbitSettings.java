@@ -2,6 +2,9 @@ package com.bakeryia.alerts.messaging.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -59,6 +62,11 @@ public class RabbitSettings {
     @ConfigProperty(name = "rabbitmq.publish.channels", defaultValue = "4")
     int publishChannels;
 
+    /** Where messaging-rabbitmq.xml installs the resource adapter from (a server.xml variable). */
+    @Inject
+    @ConfigProperty(name = "rabbitmq.ra.location")
+    Optional<String> adapterLocation;
+
     public String host() {
         return host;
     }
@@ -105,5 +113,23 @@ public class RabbitSettings {
 
     public int publishChannels() {
         return publishChannels;
+    }
+
+    /**
+     * The resource adapter's path when its file is not there. Liberty then only warns (J2CA7014W)
+     * and the listener never consumes; {@code ./mvnw liberty:run} does not build the file, only the
+     * {@code package} phase does.
+     */
+    public Optional<String> missingAdapter() {
+        return adapterLocation.map(location -> Path.of(location).normalize())
+                .filter(path -> !Files.isRegularFile(path))
+                .map(Path::toString);
+    }
+
+    /** The one-line remedy for {@link #missingAdapter()}. */
+    public static String missingAdapterMessage(String location) {
+        return "MESSAGING=rabbitmq, but the RabbitMQ resource adapter is missing at " + location
+                + ", so no alert is consumed: build and place it with `./mvnw package liberty:run`"
+                + " (liberty:run alone does not build it).";
     }
 }

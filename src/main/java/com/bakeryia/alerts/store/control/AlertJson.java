@@ -5,11 +5,15 @@ import com.bakeryia.alerts.store.entity.ItemType;
 import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.platform.JsonFactories;
+import com.bakeryia.alerts.platform.JsonInput;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.logging.Logger;
 
 /** The published form of a stored alert: the SSE {@code data:}, the Redis payload, the history item. */
 public final class AlertJson {
+
+    private static final Logger LOG = Logger.getLogger(AlertJson.class.getName());
 
     private AlertJson() {
     }
@@ -29,8 +33,10 @@ public final class AlertJson {
                 .add("severity", alert.severity().wireName())
                 .add("title", alert.title())
                 .add("message", alert.message() == null ? "" : alert.message())
-                .add("actions", parse(alert.actionsJson(), JsonValue.EMPTY_JSON_ARRAY))
-                .add("metadata", parse(alert.metadataJson(), JsonValue.EMPTY_JSON_OBJECT))
+                .add("actions", stored(alert, "actions", alert.actionsJson(), JsonValue.ValueType.ARRAY,
+                        JsonValue.EMPTY_JSON_ARRAY))
+                .add("metadata", stored(alert, "metadata", alert.metadataJson(), JsonValue.ValueType.OBJECT,
+                        JsonValue.EMPTY_JSON_OBJECT))
                 .add("timestamp", alert.occurredAt().toString())
                 .add("stored_at", alert.storedAt().toString())
                 .build();
@@ -47,8 +53,15 @@ public final class AlertJson {
      * @throws IllegalArgumentException when the text is not a published alert
      */
     public static PublishedAlert fromPublished(String json) {
-        try (var reader = JsonFactories.reader(json)) {
-            JsonObject alert = reader.readObject();
+        JsonObject alert;
+        try {
+            alert = JsonInput.read(json).asJsonObject();
+        } catch (JsonInput.BadJson e) {
+            throw new IllegalArgumentException("Not a published alert: " + e.getMessage(), e);
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("Not a published alert: not a JSON object", e);
+        }
+        try {
             ItemType itemType = ItemType.fromWire(alert.getString("item_type"))
                     .orElseThrow(() -> new IllegalArgumentException("unknown item_type"));
             Severity severity = Severity.fromWire(alert.getString("severity"))
@@ -63,12 +76,28 @@ public final class AlertJson {
         }
     }
 
-    private static JsonValue parse(String json, JsonValue fallback) {
+    /**
+     * A JSON column read back. The parser wrote it, so it reads; should a row hold something else
+     * (written by hand, or by an older version), the alert is still shown, with the fallback in
+     * place of that field and a warning naming the row, rather than failing every history page and
+     * replay that includes it.
+     */
+    private static JsonValue stored(Alert alert, String field, String json, JsonValue.ValueType type,
+                                    JsonValue fallback) {
         if (json == null || json.isBlank()) {
             return fallback;
         }
-        try (var reader = JsonFactories.reader(json)) {
-            return reader.readValue();
+        try {
+            JsonValue value = JsonInput.read(json);
+            if (value.getValueType() == type) {
+                return value;
+            }
+        } catch (JsonInput.BadJson e) {
+            LOG.warning(() -> "Alert " + alert.alertId() + " has unreadable stored " + field + " ("
+                    + e.getMessage() + "); shown as " + fallback);
+            return fallback;
         }
+        LOG.warning(() -> "Alert " + alert.alertId() + " has stored " + field + " of the wrong type; shown as " + fallback);
+        return fallback;
     }
 }

@@ -3,12 +3,11 @@ package com.bakeryia.alerts.store.control;
 import com.bakeryia.alerts.store.entity.ItemType;
 import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.platform.Identifiers;
-import com.bakeryia.alerts.platform.JsonFactories;
+import com.bakeryia.alerts.platform.JsonInput;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -27,6 +26,12 @@ import java.util.stream.Collectors;
  * Turns the bytes of an alert message (UTF-8 JSON, the contract in DESIGN.md) into a validated
  * {@link AlertSubmission}, or says precisely why it cannot. Shared by the HTTP ingest and the
  * message-driven bean, so both ways in accept exactly the same alerts. Unknown fields are ignored.
+ * <p>
+ * Whatever the bytes, it returns or throws {@link InvalidAlert}: a message refused here can never
+ * succeed, so the ingest answers 400 and the queue dead-letters it at once. That includes what the
+ * databases cannot hold — the NUL character and unpaired surrogates in any string (PostgreSQL text
+ * refuses the one, UTF-8 cannot carry the other), a timestamp outside the years 1 to 9999 — and
+ * JSON nested deeper than {@link JsonInput#MAX_DEPTH} levels.
  */
 public final class AlertParser {
 
@@ -34,6 +39,8 @@ public final class AlertParser {
     public static final int MAX_BYTES = 64 * 1024;
 
     private static final int MAX_TITLE = 500;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private AlertParser() {
     }
@@ -61,17 +68,18 @@ public final class AlertParser {
     }
 
     private static JsonObject json(String text) throws InvalidAlert {
-        try (var reader = JsonFactories.reader(text)) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new InvalidAlert("malformed_json", "The alert must be a JSON object.");
-            }
-            return value.asJsonObject();
-        } catch (JsonParsingException e) {
-            throw new InvalidAlert("malformed_json", "The alert is not valid JSON: " + e.getMessage());
-        } catch (jakarta.json.JsonException e) {
-            throw new InvalidAlert("malformed_json", "The alert is not valid JSON.");
+        JsonValue value;
+        try {
+            value = JsonInput.read(text);
+        } catch (JsonInput.BadJson e) {
+            throw new InvalidAlert(e.code(), e.code().equals(JsonInput.TOO_DEEP)
+                    ? "The alert is nested deeper than " + JsonInput.MAX_DEPTH + " levels."
+                    : "The alert is not valid JSON: " + e.getMessage());
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidAlert("malformed_json", "The alert must be a JSON object.");
+        }
+        return value.asJsonObject();
     }
 
     static AlertSubmission parse(JsonObject json) throws InvalidAlert {
@@ -90,8 +98,14 @@ public final class AlertParser {
             throw invalid("title", "must have 1 to " + MAX_TITLE + " characters");
         }
         String message = optionalString(json, "message");
+        storable("title", title);
+        storable("message", message);
+        JsonArray actions = actions(json);
+        storable("actions", actions);
+        JsonObject metadata = metadata(json);
+        storable("metadata", metadata);
         return new AlertSubmission(id, tenant, itemType, service, type, severity, title,
-                message == null ? "" : message, actions(json), metadata(json), timestamp(json));
+                message == null ? "" : message, actions, metadata, timestamp(json));
     }
 
     private static String required(JsonObject json, String field) throws InvalidAlert {
@@ -152,10 +166,55 @@ public final class AlertParser {
         if (value == null) {
             return Instant.now();
         }
+        Instant instant;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            instant = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw invalid("timestamp", "must be an ISO-8601 date-time with an offset, e.g. 2026-11-27T08:00:00Z");
+        }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw invalid("timestamp", "must be within the years 1 to 9999");
+        }
+        return instant;
+    }
+
+    /**
+     * Refuses a string, or any string (member names too) inside a value, that a database cannot
+     * store as it is: a NUL character or an unpaired surrogate.
+     */
+    private static void storable(String field, JsonValue value) throws InvalidAlert {
+        switch (value.getValueType()) {
+            case STRING -> storable(field, ((JsonString) value).getString());
+            case ARRAY -> {
+                for (JsonValue item : value.asJsonArray()) {
+                    storable(field, item);
+                }
+            }
+            case OBJECT -> {
+                for (var member : value.asJsonObject().entrySet()) {
+                    storable(field, member.getKey());
+                    storable(field, member.getValue());
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static void storable(String field, String text) throws InvalidAlert {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                throw invalid(field, "must not contain the NUL character (\\u0000)");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw invalid(field, "must not contain an unpaired surrogate (a lone \\ud800-\\udfff escape)");
+            }
         }
     }
 

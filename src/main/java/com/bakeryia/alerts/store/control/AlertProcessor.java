@@ -36,6 +36,12 @@ public class AlertProcessor {
         } catch (InvalidAlert invalid) {
             reject(body, invalid.code(), invalid.getMessage());
             return;
+        } catch (RuntimeException unforeseen) {
+            // Parsing depends on the bytes alone: a redelivery would fail the same way, up to the
+            // delivery limit. Dead-letter at once; the type names the gap for a fix.
+            reject(body, "unreadable", "The alert could not be read ("
+                    + unforeseen.getClass().getSimpleName() + ").");
+            return;
         }
         store.storeOnce(submission).ifPresentOrElse(
                 stored -> LOG.fine(() -> "Stored alert " + stored.alertId() + " as " + stored.seq()),

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -51,12 +52,12 @@ public class StreamReplay {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Plan plan(String cursor, Set<String> tenants, StreamFilter filter) {
         long head = positions.head();
-        String text = cursor.strip();
-        if (!CURSOR.matcher(text).matches()) {
+        OptionalLong position = position(cursor);
+        if (position.isEmpty()) {
             return new Plan(head, head, UNKNOWN_CURSOR);
         }
-        long after = Long.parseLong(text);
-        if (after > head || after == 0) {
+        long after = position.getAsLong();
+        if (after > head) {
             return new Plan(head, head, UNKNOWN_CURSOR);
         }
         if (after == head) {
@@ -70,6 +71,20 @@ public class StreamReplay {
             return new Plan(head, head, CURSOR_TOO_OLD);
         }
         return new Plan(head, after, null);
+    }
+
+    /**
+     * The stream position a {@code Last-Event-ID} names: 1 to 18 digits, surrounding blanks
+     * ignored, not 0. Anything else (whatever a client or proxy sends) is no position — the
+     * stream gets a {@code resync}, never an error.
+     */
+    static OptionalLong position(String cursor) {
+        String text = cursor == null ? "" : cursor.strip();
+        if (!CURSOR.matcher(text).matches()) {
+            return OptionalLong.empty();
+        }
+        long position = Long.parseLong(text);
+        return position == 0 ? OptionalLong.empty() : OptionalLong.of(position);
     }
 
     /** The highest position given so far: every position at or below it is visible. */

@@ -4,11 +4,11 @@ import com.bakeryia.alerts.auth.control.Caller;
 import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.platform.Identifiers;
+import com.bakeryia.alerts.platform.JsonInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -98,12 +97,14 @@ public class MembershipsResource {
         return value;
     }
 
-    private static List<String> tenants(String json) {
+    /** The tenants of a {@code PUT} body; @throws ApiProblem 400 naming what is wrong with it */
+    static List<String> tenants(String json) {
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(json == null ? "" : json))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
-            throw ApiProblem.badRequest("malformed_json", "The body must be a JSON object like {\"tenants\": [\"a\"]}.");
+        try {
+            value = JsonInput.read(json);
+        } catch (JsonInput.BadJson e) {
+            throw ApiProblem.badRequest(e.code(), e.getMessage()
+                    + " The body must be a JSON object like {\"tenants\": [\"a\"]}.");
         }
         if (!(value instanceof JsonObject object) || !(object.get("tenants") instanceof JsonArray array)) {
             throw ApiProblem.badRequest("missing_field", "The field 'tenants' (an array of tenant ids) is required.");

@@ -51,12 +51,17 @@ final class RealServices {
     }
 
     static void publishAll(String routingKey, List<String> bodies) {
+        publishBytes(routingKey, bodies.stream().map(body -> body.getBytes(StandardCharsets.UTF_8)).toList());
+    }
+
+    /** Publishes bodies as they are, byte for byte (e.g. not UTF-8). */
+    static void publishBytes(String routingKey, List<byte[]> bodies) {
         try (Connection connection = rabbit().newConnection("it-producer"); Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                     .contentType("application/json").deliveryMode(2).build();
-            for (String body : bodies) {
-                channel.basicPublish(EXCHANGE, routingKey, properties, body.getBytes(StandardCharsets.UTF_8));
+            for (byte[] body : bodies) {
+                channel.basicPublish(EXCHANGE, routingKey, properties, body);
             }
             channel.waitForConfirmsOrDie(30_000);
         } catch (IOException | TimeoutException e) {
