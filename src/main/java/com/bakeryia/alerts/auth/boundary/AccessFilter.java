@@ -80,7 +80,13 @@ public class AccessFilter implements ContainerRequestFilter {
     }
 
     private Callers.Authentication fromStreamCredentials(ContainerRequestContext request) {
-        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+        MultivaluedMap<String, String> query;
+        try {
+            query = request.getUriInfo().getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            // RESTEasy decodes the whole query here and refuses a malformed escape such as "%".
+            throw ApiProblem.badRequest("invalid_parameter", "The query string is not valid percent-encoding.");
+        }
         Cookie cookie = request.getCookies().get(Callers.TOKEN_COOKIE);
         return callers.authenticateStream(request.getHeaderString(HttpHeaders.AUTHORIZATION),
                 query.getFirst("ticket"), query.getFirst("token"), cookie == null ? null : cookie.getValue());

@@ -1,15 +1,19 @@
 package com.bakeryia.alerts.store.control;
 
 import com.bakeryia.alerts.platform.SchemaMigrations;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.logging.Logger;
 
 /**
  * What happens to one message from the alerts queue: parse, store once, or dead-letter with the
  * reason when it can never succeed. A passing failure (the database is down) is thrown, so the
- * transaction rolls back and the broker redelivers up to its limit.
+ * transaction rolls back and the broker redelivers up to its limit; losing a race with another
+ * delivery of the same id rolls back quietly, and the redelivery sees the duplicate.
  */
 @ApplicationScoped
 public class AlertProcessor {
@@ -24,6 +28,9 @@ public class AlertProcessor {
 
     @Inject
     SchemaMigrations schema;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Transactional
     public void process(byte[] body) {
@@ -43,9 +50,21 @@ public class AlertProcessor {
                     + unforeseen.getClass().getSimpleName() + ").");
             return;
         }
-        store.storeOnce(submission).ifPresentOrElse(
-                stored -> LOG.fine(() -> "Stored alert " + stored.alertId() + " as " + stored.seq()),
-                () -> LOG.info(() -> "Alert " + submission.id() + " was stored before; duplicate ignored"));
+        try {
+            store.storeOnce(submission).ifPresentOrElse(
+                    stored -> LOG.fine(() -> "Stored alert " + stored.alertId() + " as " + stored.seq()),
+                    () -> LOG.info(() -> "Alert " + submission.id() + " was stored before; duplicate ignored"));
+        } catch (PersistenceException e) {
+            if (!UniqueViolation.causes(e)) {
+                throw e;
+            }
+            // Another delivery of the same id committed first. Thrown on, this would be logged as an
+            // unexpected bean failure with its stack trace; the outcome is the designed one either
+            // way: this transaction rolls back, and the redelivery finds the stored alert.
+            transactions.setRollbackOnly();
+            LOG.info(() -> "Alert " + submission.id() + " was being stored by another delivery at the same time;"
+                    + " this one rolls back and its redelivery will find it");
+        }
     }
 
     public void reject(byte[] body, String code, String reason) {
