@@ -26,14 +26,17 @@ final class InContainer {
     private InContainer() {
     }
 
-    /** Runs on the client (failsafe's JVM): the application WAR plus these test classes. */
+    /** Runs on the client (failsafe's JVM): the application WAR plus these test classes, the first one named. */
     static WebArchive application(Class<?>... tests) {
         File war = new File(System.getProperty("arq.war", "target/bakery-alerts.war"));
         if (!war.isFile()) {
             throw new IllegalStateException(war + " does not exist: the in-container tests deploy the WAR that the"
                     + " package phase builds (run them through ./mvnw verify)");
         }
-        return ShrinkWrap.create(ZipImporter.class, "bakery-alerts-incontainer.war")
+        // A name per test class: Liberty's dropins monitor, seeing one name removed and added again
+        // between two classes, once reported the new copy missing (CWWKZ0014W) before starting it.
+        String name = "incontainer-" + tests[0].getSimpleName().replace("InContainerIT", "").toLowerCase();
+        return ShrinkWrap.create(ZipImporter.class, name + ".war")
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addClasses(InContainer.class, DirectDatabase.class)
