@@ -33,8 +33,8 @@ final class InContainer {
             throw new IllegalStateException(war + " does not exist: the in-container tests deploy the WAR that the"
                     + " package phase builds (run them through ./mvnw verify)");
         }
-        // A name per test class: Liberty's dropins monitor, seeing one name removed and added again
-        // between two classes, once reported the new copy missing (CWWKZ0014W) before starting it.
+        // A name per test class, so that the server's log tells the classes' deployments apart.
+        // (Each undeployment logs CWWKZ0014W, "could not be found", as its file leaves dropins.)
         String name = "incontainer-" + tests[0].getSimpleName().replace("InContainerIT", "").toLowerCase();
         return ShrinkWrap.create(ZipImporter.class, name + ".war")
                 .importFrom(war)
