@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Memberships against the tenant_memberships table: set, read, and the per-user cache, which a
  * change through the bean (or an invalidation from another server) drops, and which a row written
  * past the bean does not reach until then. Runs well within memberships.cache.seconds (60).
+ * Users and tenants are new on every run, so the tests also hold on a shared database.
  */
 @ExtendWith(ArquillianExtension.class)
 class MembershipsInContainerIT {
@@ -58,25 +59,30 @@ class MembershipsInContainerIT {
         assertEquals(List.of(), memberships.stored(user));
     }
 
+    /**
+     * Staleness is only asserted for users never changed through the bean: with Redis (the
+     * real-services profile) a change through the bean comes back from Redis as an invalidation
+     * at some later moment, which would make a "still cached" read flaky.
+     */
     @Test
-    void theCacheServesReadsUntilAChangeThroughTheBeanDropsIt() {
+    void theCacheServesReadsUntilInvalidatedOrChangedThroughTheBean() {
         String user = InContainer.unique("user");
         String t = InContainer.unique("tenant");
-        memberships.replace(user, List.of(t + "-1"));
+        database.insertMembership(user, t + "-1");
         assertEquals(List.of(t + "-1"), memberships.tenantsOf(user));
 
         database.insertMembership(user, t + "-2"); // past the bean: the cache does not hear of it
         assertEquals(List.of(t + "-1"), memberships.tenantsOf(user), "served from the cache");
         assertEquals(List.of(t + "-1", t + "-2"), memberships.stored(user), "the table has both");
 
-        assertTrue(memberships.add(user, t + "-3"));
-        assertEquals(List.of(t + "-1", t + "-2", t + "-3"), memberships.tenantsOf(user),
-                "a change through the bean reloads the user's tenants");
-
-        database.insertMembership(user, t + "-4");
-        assertEquals(List.of(t + "-1", t + "-2", t + "-3"), memberships.tenantsOf(user), "cached again");
         memberships.invalidate(user); // what a message from another server does
-        assertEquals(List.of(t + "-1", t + "-2", t + "-3", t + "-4"), memberships.tenantsOf(user));
+        assertEquals(List.of(t + "-1", t + "-2"), memberships.tenantsOf(user), "reloaded after invalidate");
+
+        database.insertMembership(user, t + "-3");
+        assertEquals(List.of(t + "-1", t + "-2"), memberships.tenantsOf(user), "cached again");
+        assertTrue(memberships.add(user, t + "-4"));
+        assertEquals(List.of(t + "-1", t + "-2", t + "-3", t + "-4"), memberships.tenantsOf(user),
+                "a change through the bean reloads the user's tenants");
     }
 
     @Test
@@ -97,6 +103,7 @@ class MembershipsInContainerIT {
             throw e;
         }
         database.insertMembership(user, t + "-3");
+        // (With Redis the change's echo from Redis drops it too; without, only the after-commit observer does.)
         assertEquals(List.of(t + "-1", t + "-2", t + "-3"), memberships.tenantsOf(user),
                 "the entry cached during the transaction was dropped once it committed");
     }
@@ -107,11 +114,12 @@ class MembershipsInContainerIT {
         String bob = InContainer.unique("user");
         String t = InContainer.unique("tenant");
         memberships.replace(alice, List.of(t + "-a"));
-        memberships.replace(bob, List.of(t + "-b"));
+        database.insertMembership(bob, t + "-b"); // bob is never changed through the bean (see above)
         assertEquals(List.of(t + "-b"), memberships.tenantsOf(bob));
 
         database.insertMembership(bob, t + "-c");
         assertTrue(memberships.add(alice, t + "-c"));
+        assertEquals(List.of(t + "-a", t + "-c"), memberships.tenantsOf(alice));
         assertEquals(List.of(t + "-b"), memberships.tenantsOf(bob), "alice's change left bob's entry cached");
         memberships.invalidateAll();
         assertEquals(List.of(t + "-b", t + "-c"), memberships.tenantsOf(bob));
