@@ -53,10 +53,9 @@ class AlertStoreInContainerIT {
         Optional<StoredAlert> first = store.storeOnce(submission);
         Optional<StoredAlert> second = store.storeOnce(submission);
 
+        // Only the id and row id of the result: what storeOnce returns is being slimmed down on main.
         assertTrue(first.isPresent(), "the first delivery is stored");
         assertEquals(submission.id(), first.get().alertId());
-        assertEquals(tenant, first.get().tenantId());
-        assertEquals("inventory_alert", first.get().eventName());
         assertTrue(first.get().seq() > 0, "a row id");
         assertEquals(Optional.empty(), second, "the second delivery is a duplicate");
         assertEquals(1, database.alertRows(submission.id()));

@@ -111,9 +111,8 @@ class StreamPositionsInContainerIT {
     void aLoneAlertGetsTheNextPositionAndMovesTheHead() throws Exception {
         String tenant = InContainer.unique("tenant");
         String id = InContainer.unique("lone");
-        StoredAlert stored = store.storeOnce(InContainer.alert(id, tenant, "production", "failed_run", Severity.HIGH))
-                .orElseThrow();
-        assertEquals(0, stored.position(), "no position before the relay gives one");
+        assertTrue(store.storeOnce(InContainer.alert(id, tenant, "production", "failed_run", Severity.HIGH))
+                .isPresent());
 
         InContainer.await("the alert positioned", () -> mine(tenant).size() == 1);
         long position = mine(tenant).get(0).position();
