@@ -28,13 +28,17 @@ class AnatomyTest {
         Set<String> packages;
         try (Stream<Path> files = Stream.of(Path.of("src/main/java"), Path.of("src/rar/java"), Path.of("src/test/java"))
                 .flatMap(AnatomyTest::walk)) {
-            List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
-            classes = sources.stream().map(f -> f.getFileName().toString().replace(".java", ""))
+            List<Path> sources =
+                    files.filter(f -> f.toString().endsWith(".java")).toList();
+            classes = sources.stream()
+                    .map(f -> f.getFileName().toString().replace(".java", ""))
                     .collect(Collectors.toSet());
-            packages = sources.stream().filter(f -> f.startsWith("src/main/java") || f.startsWith("src/rar/java"))
+            packages = sources.stream()
+                    .filter(f -> f.startsWith("src/main/java") || f.startsWith("src/rar/java"))
                     .map(f -> f.subpath(3, f.getNameCount() - 1).toString().replace('/', '.'))
                     .filter(p -> p.startsWith("com.bakeryia.alerts."))
-                    .map(p -> p.substring("com.bakeryia.alerts.".length()).replaceAll("\\.(boundary|control|entity)$", ""))
+                    .map(p -> p.substring("com.bakeryia.alerts.".length())
+                            .replaceAll("\\.(boundary|control|entity)$", ""))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
         Set<String> unknown = new TreeSet<>();
@@ -54,7 +58,8 @@ class AnatomyTest {
     }
 
     /** Jakarta EE and MicroProfile types the Anatomy mentions by name. */
-    private static final Set<String> PLATFORM_TYPES = Set.of("SseBroadcaster", "JsonWebToken", "PermitAll", "RolesAllowed", "DenyAll");
+    private static final Set<String> PLATFORM_TYPES =
+            Set.of("SseBroadcaster", "JsonWebToken", "PermitAll", "RolesAllowed", "DenyAll");
 
     private static Stream<Path> walk(Path root) {
         try {

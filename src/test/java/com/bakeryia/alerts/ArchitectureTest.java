@@ -21,48 +21,69 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule componentsHaveNoCycles = slices().matching("com.bakeryia.alerts.(*)..")
-            .namingSlices("component $1").should().beFreeOfCycles();
+            .namingSlices("component $1")
+            .should()
+            .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule packagesHaveNoCycles = slices().matching("com.bakeryia.alerts.(**)")
-            .namingSlices("package $1").should().beFreeOfCycles();
+            .namingSlices("package $1")
+            .should()
+            .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule boundaryIsUsedByNothingInside = noClasses()
-            .that().resideInAnyPackage("..control..", "..entity..")
-            .should().dependOnClassesThat().resideInAPackage("..boundary..")
+            .that()
+            .resideInAnyPackage("..control..", "..entity..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..boundary..")
             .because("boundaries translate the outside for the control classes, never the reverse");
 
     @ArchTest
     static final ArchRule entitiesDependOnNoProcedure = noClasses()
-            .that().resideInAPackage("..entity..")
-            .should().dependOnClassesThat().resideInAPackage("..control..");
+            .that()
+            .resideInAPackage("..entity..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("..control..");
 
     @ArchTest
-    static final ArchRule resourcesAreBoundaries = classes()
-            .that().areAnnotatedWith(Path.class)
-            .should().resideInAPackage("..boundary..");
+    static final ArchRule resourcesAreBoundaries =
+            classes().that().areAnnotatedWith(Path.class).should().resideInAPackage("..boundary..");
 
     @ArchTest
     static final ArchRule storeKnowsNoBroker = noClasses()
-            .that().resideInAPackage("com.bakeryia.alerts.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("com.bakeryia.alerts.messaging..", "com.rabbitmq..")
+            .that()
+            .resideInAPackage("com.bakeryia.alerts.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.bakeryia.alerts.messaging..", "com.rabbitmq..")
             .because("the store publishes through the AlertPublisher and DeadLetters ports, whose adapters the"
                     + " messaging component holds and picks by configuration");
 
     @ArchTest
     static final ArchRule onlyTheListenerReadsJms = noClasses()
-            .that().resideOutsideOfPackages("com.bakeryia.alerts.messaging..", "com.bakeryia.alerts.store.boundary..")
-            .should().dependOnClassesThat().resideInAPackage("jakarta.jms..")
+            .that()
+            .resideOutsideOfPackages("com.bakeryia.alerts.messaging..", "com.bakeryia.alerts.store.boundary..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("jakarta.jms..")
             .because("the message-driven bean is the one JMS boundary of the store");
 
     @ArchTest
     static final ArchRule rabbitMqOnlyInMessaging = noClasses()
-            .that().resideOutsideOfPackage("com.bakeryia.alerts.messaging..")
-            .should().dependOnClassesThat().resideInAPackage("com.rabbitmq..");
+            .that()
+            .resideOutsideOfPackage("com.bakeryia.alerts.messaging..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("com.rabbitmq..");
 
     @ArchTest
     static final ArchRule redisOnlyInFanOut = noClasses()
-            .that().resideOutsideOfPackage("com.bakeryia.alerts.fanout..")
-            .should().dependOnClassesThat().resideInAPackage("redis.clients..");
+            .that()
+            .resideOutsideOfPackage("com.bakeryia.alerts.fanout..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("redis.clients..");
 }

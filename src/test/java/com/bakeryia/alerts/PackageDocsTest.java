@@ -15,13 +15,15 @@ class PackageDocsTest {
     @Test
     void everyPackageWithCodeHasAPackageInfo() throws IOException {
         List<Path> undocumented;
-        try (Stream<Path> files = Stream.of(Path.of("src/main/java"), Path.of("src/rar/java"))
-                .flatMap(PackageDocsTest::walk)) {
+        try (Stream<Path> files =
+                Stream.of(Path.of("src/main/java"), Path.of("src/rar/java")).flatMap(PackageDocsTest::walk)) {
             undocumented = files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> !f.getFileName().toString().equals("package-info.java"))
-                    .map(Path::getParent).distinct()
+                    .map(Path::getParent)
+                    .distinct()
                     .filter(dir -> !Files.exists(dir.resolve("package-info.java")))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         assertEquals(List.of(), undocumented, "packages without a package-info.java");
     }

@@ -9,5 +9,4 @@ import jakarta.ws.rs.core.Application;
  * refuses a method that declares nothing.
  */
 @ApplicationPath("api")
-public class AlertsApplication extends Application {
-}
+public class AlertsApplication extends Application {}

@@ -71,6 +71,9 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
     }
 
     private List<String> configured() {
-        return origins.orElse(List.of()).stream().map(String::strip).filter(o -> !o.isEmpty()).toList();
+        return origins.orElse(List.of()).stream()
+                .map(String::strip)
+                .filter(o -> !o.isEmpty())
+                .toList();
     }
 }

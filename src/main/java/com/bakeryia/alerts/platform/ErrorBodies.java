@@ -7,8 +7,7 @@ import jakarta.ws.rs.core.Response;
 /** Builds the one error body shape of the API: {@code {"error": "<code>", "message": "..."}}. */
 public final class ErrorBodies {
 
-    private ErrorBodies() {
-    }
+    private ErrorBodies() {}
 
     public static String json(String code, String message) {
         return Json.createObjectBuilder()
@@ -19,7 +18,8 @@ public final class ErrorBodies {
     }
 
     public static Response response(Response.StatusType status, String code, String message) {
-        var builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json(code, message));
+        var builder =
+                Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json(code, message));
         if (status.getStatusCode() == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }

@@ -15,6 +15,5 @@ public final class Identifiers {
     /** Alert types. */
     public static final Pattern TYPE = ID;
 
-    private Identifiers() {
-    }
+    private Identifiers() {}
 }

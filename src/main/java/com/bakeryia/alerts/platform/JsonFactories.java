@@ -19,8 +19,7 @@ public final class JsonFactories {
     private static final JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
     private static final JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
 
-    private JsonFactories() {
-    }
+    private JsonFactories() {}
 
     public static JsonReader reader(String text) {
         return READERS.createReader(new StringReader(text));

@@ -29,8 +29,7 @@ public final class JsonInput {
     /** The code of a document that is not JSON. */
     public static final String MALFORMED = "malformed_json";
 
-    private JsonInput() {
-    }
+    private JsonInput() {}
 
     /** Why a text could not be read as JSON; the code is stable, the message names the problem. */
     public static class BadJson extends Exception {

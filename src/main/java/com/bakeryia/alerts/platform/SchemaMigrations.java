@@ -37,20 +37,22 @@ public class SchemaMigrations {
 
     private final CountDownLatch completed = new CountDownLatch(1);
 
-    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object started)
+    void migrate(
+            @Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class)
+                    Object started)
             throws Exception {
         long begin = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database database =
+                    DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             String product = database.getDatabaseProductName();
             if (database instanceof DerbyDatabase derby) {
                 // Liquibase would otherwise shut the whole embedded database down when it is done.
                 derby.setShutdownEmbeddedDerby(false);
                 failFastOnLocks(connection);
             }
-            try (Liquibase liquibase = new Liquibase(CHANGELOG,
-                    new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()), database)) {
+            try (Liquibase liquibase = new Liquibase(
+                    CHANGELOG, new ClassLoaderResourceAccessor(SchemaMigrations.class.getClassLoader()), database)) {
                 liquibase.update(new Contexts(), new LabelExpression());
             }
             LOG.info(() -> "Database schema of " + product + " is up to date ("

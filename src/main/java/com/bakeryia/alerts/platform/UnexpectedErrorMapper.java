@@ -17,7 +17,9 @@ public class UnexpectedErrorMapper implements ExceptionMapper<RuntimeException> 
     public Response toResponse(RuntimeException exception) {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected error, reference " + reference, exception);
-        return ErrorBodies.response(Response.Status.INTERNAL_SERVER_ERROR, "server_error",
+        return ErrorBodies.response(
+                Response.Status.INTERNAL_SERVER_ERROR,
+                "server_error",
                 "The server could not complete the request (reference " + reference + ").");
     }
 }

@@ -26,8 +26,10 @@ class JsonInputProperties {
 
     @Provide
     Arbitrary<String> texts() {
-        return Arbitraries.oneOf(JsonMutations.randomJson(),
-                JsonMutations.textMutationsOf("{\"tenants\": [\"a\", \"b\"]}", "{\"username\": \"alice\", \"ttl_seconds\": 5}"),
+        return Arbitraries.oneOf(
+                JsonMutations.randomJson(),
+                JsonMutations.textMutationsOf(
+                        "{\"tenants\": [\"a\", \"b\"]}", "{\"username\": \"alice\", \"ttl_seconds\": 5}"),
                 Arbitraries.strings().all().ofMaxLength(200));
     }
 
@@ -35,8 +37,11 @@ class JsonInputProperties {
     void theLimitIsSixtyFourLevels() throws JsonInput.BadJson {
         JsonInput.read(JsonMutations.deepArray(JsonInput.MAX_DEPTH));
         JsonInput.read(JsonMutations.deepObject(JsonInput.MAX_DEPTH));
-        for (String deep : new String[] {JsonMutations.deepArray(JsonInput.MAX_DEPTH + 1),
-                JsonMutations.deepObject(5_000), JsonMutations.deepArray(3_000)}) {
+        for (String deep : new String[] {
+            JsonMutations.deepArray(JsonInput.MAX_DEPTH + 1),
+            JsonMutations.deepObject(5_000),
+            JsonMutations.deepArray(3_000)
+        }) {
             try {
                 JsonInput.read(deep);
                 throw new AssertionError("read");

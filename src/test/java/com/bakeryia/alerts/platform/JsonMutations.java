@@ -21,26 +21,69 @@ public final class JsonMutations {
 
     /** Values to put where something else was expected. */
     static final String[] ODD_VALUES = {
-        "null", "true", "false", "0", "-0", "1.5", "-1", "1e999999999", "-1e-999999999", "1E+2",
-        "123456789012345678901234567890", "9".repeat(5_000), "0." + "0".repeat(3_000) + "1",
-        "\"\"", "\" \"", "[]", "{}", "[null]", "[1, \"a\"]", "{\"a\": []}", "\"\\u0000\"", "\"a\\u0000b\"",
-        "\"\\ud800\"", "\"\\udc00x\"", "\"\\ud83d\\ude00\"", "\"" + "x".repeat(600) + "\"", "\"2026-13-45T99:00:00Z\"",
-        "\"+999999999-12-31T23:59:59Z\"", "\"-000001-01-01T00:00:00Z\"", "\"0000-12-31T23:59:59Z\"",
-        "\"urgent\"", "\"notification\"", "\"../../etc\"", "\"<script>\"", "\"\u00e9\u4e2d\"",
+        "null",
+        "true",
+        "false",
+        "0",
+        "-0",
+        "1.5",
+        "-1",
+        "1e999999999",
+        "-1e-999999999",
+        "1E+2",
+        "123456789012345678901234567890",
+        "9".repeat(5_000),
+        "0." + "0".repeat(3_000) + "1",
+        "\"\"",
+        "\" \"",
+        "[]",
+        "{}",
+        "[null]",
+        "[1, \"a\"]",
+        "{\"a\": []}",
+        "\"\\u0000\"",
+        "\"a\\u0000b\"",
+        "\"\\ud800\"",
+        "\"\\udc00x\"",
+        "\"\\ud83d\\ude00\"",
+        "\"" + "x".repeat(600) + "\"",
+        "\"2026-13-45T99:00:00Z\"",
+        "\"+999999999-12-31T23:59:59Z\"",
+        "\"-000001-01-01T00:00:00Z\"",
+        "\"0000-12-31T23:59:59Z\"",
+        "\"urgent\"",
+        "\"notification\"",
+        "\"../../etc\"",
+        "\"<script>\"",
+        "\"\u00e9\u4e2d\"",
     };
 
     /** Byte sequences that break UTF-8 or JSON wherever they land. */
     static final byte[][] ODD_BYTES = {
-        {0}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {'"'}, {'\\'},
-        {'{'}, {'['}, {']'}, {'}'}, {','}, {':'}, {'\n'}, {'\t'}, {0x1F}, {'\\', 'u', '0', '0'},
+        {0},
+        {(byte) 0xC0, (byte) 0x80},
+        {(byte) 0xFF},
+        {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+        {(byte) 0xE2, (byte) 0x82},
+        {'"'},
+        {'\\'},
+        {'{'},
+        {'['},
+        {']'},
+        {'}'},
+        {','},
+        {':'},
+        {'\n'},
+        {'\t'},
+        {0x1F},
+        {'\\', 'u', '0', '0'},
     };
 
     private static final Pattern MEMBER = Pattern.compile(
             "\"([a-z_]+)\"\\s*:\\s*(\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|\\{[^{}]*}|\\[[^\\[\\]]*]|[-0-9.eE+]+|true|false|null)");
 
-    private JsonMutations() {
-    }
+    private JsonMutations() {}
 
     /** {@code {"a":{"a":...1...}}}, {@code depth} objects deep. */
     public static String deepObject(int depth) {
@@ -171,13 +214,18 @@ public final class JsonMutations {
                 for (int i = 0; i < size; i++) {
                     array.append(i == 0 ? "" : ",").append(json(random, depth - 1));
                 }
-                yield array.append(size == 0 && depth > 8 ? json(random, depth - 1) : "").append(']').toString();
+                yield array.append(size == 0 && depth > 8 ? json(random, depth - 1) : "")
+                        .append(']')
+                        .toString();
             }
             default -> {
                 StringBuilder object = new StringBuilder("{");
                 int size = depth > 8 ? 1 : random.nextInt(4);
                 for (int i = 0; i < size; i++) {
-                    object.append(i == 0 ? "" : ",").append('"').append(randomString(random)).append("\":")
+                    object.append(i == 0 ? "" : ",")
+                            .append('"')
+                            .append(randomString(random))
+                            .append("\":")
                             .append(json(random, depth - 1));
                 }
                 yield object.append('}').toString();

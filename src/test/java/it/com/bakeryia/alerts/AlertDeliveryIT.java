@@ -44,7 +44,9 @@ class AlertDeliveryIT {
 
     @Test
     void anAlertReachesEveryStreamOfItsTenantAndNoOther() {
-        try (SseClient alice = connected("alice"); SseClient carol = connected("carol"); SseClient bob = connected("bob")) {
+        try (SseClient alice = connected("alice");
+                SseClient carol = connected("carol");
+                SseClient bob = connected("bob")) {
             String centroId = newId();
             publish(alert(centroId, "bakery-centro", "inventory", "high", "Flour below minimum"));
 
@@ -60,7 +62,10 @@ class AlertDeliveryIT {
                 assertEquals("low_stock", data.getString("type"));
                 assertEquals("[\"reorder\"]", data.getJsonArray("actions").toString());
                 assertEquals("FLOUR-1", data.getJsonObject("metadata").getString("sku"));
-                assertEquals(String.valueOf(data.getJsonNumber("position").longValue()), event.id(), "the cursor is the stream position");
+                assertEquals(
+                        String.valueOf(data.getJsonNumber("position").longValue()),
+                        event.id(),
+                        "the cursor is the stream position");
             }
 
             // Bob streams bakery-norte only: the next alert he sees must be norte's, not centro's.
@@ -85,7 +90,8 @@ class AlertDeliveryIT {
     void aNotificationStreamsAsNotification() {
         try (SseClient alice = connected("alice")) {
             String id = newId();
-            publish(alert(id, "bakery-centro", "orders", "low", "Order shipped").replace("\"alert\"", "\"notification\""));
+            publish(alert(id, "bakery-centro", "orders", "low", "Order shipped")
+                    .replace("\"alert\"", "\"notification\""));
             SseEvent event = alice.awaitAlert(id, WAIT);
             assertEquals("notification", event.name());
         }
@@ -104,7 +110,10 @@ class AlertDeliveryIT {
             publish(alert(sentinel, "bakery-centro", "inventory", "low", "After the duplicate"));
             List<SseEvent> between = new ArrayList<>();
             alice.awaitCollecting(e -> e.isAlert() && sentinel.equals(e.json().getString("id")), WAIT, between);
-            assertFalse(between.stream().filter(SseEvent::isAlert).anyMatch(e -> id.equals(e.json().getString("id"))),
+            assertFalse(
+                    between.stream()
+                            .filter(SseEvent::isAlert)
+                            .anyMatch(e -> id.equals(e.json().getString("id"))),
                     "streamed twice: " + between);
 
             HttpResponse<String> history = Server.get("api/alerts?limit=200", Server.demoToken("alice"));
@@ -127,10 +136,14 @@ class AlertDeliveryIT {
             publish(alert(second, "bakery-centro", "inventory", "low", "Second"));
             alice.awaitAlert(second, WAIT);
         }
-        var items = Server.jsonArray(Server.get("api/alerts?limit=2", Server.demoToken("alice")).body());
+        var items = Server.jsonArray(
+                Server.get("api/alerts?limit=2", Server.demoToken("alice")).body());
         assertEquals(second, items.getJsonObject(0).getString("id"));
         assertEquals(first, items.getJsonObject(1).getString("id"));
-        var bobs = Server.jsonArray(Server.get("api/alerts?limit=200", Server.demoToken("bob")).body());
-        assertTrue(bobs.stream().map(JsonValue::asJsonObject).allMatch(a -> "bakery-norte".equals(a.getString("tenant_id"))));
+        var bobs = Server.jsonArray(
+                Server.get("api/alerts?limit=200", Server.demoToken("bob")).body());
+        assertTrue(bobs.stream()
+                .map(JsonValue::asJsonObject)
+                .allMatch(a -> "bakery-norte".equals(a.getString("tenant_id"))));
     }
 }

@@ -30,6 +30,7 @@ class BadInputIT {
 
     /** Alerts the fuzzing gets accepted go to a tenant of their own, out of other tests' way. */
     static final String TENANT = "fuzz-tenant";
+
     static final int BODIES_PER_ENDPOINT = 60;
 
     static ServerLog log;
@@ -55,7 +56,9 @@ class BadInputIT {
 
     static String deepMetadata(String id) {
         return alert(id, TENANT, "inventory", "high", "Deep")
-                .replace("\"metadata\":{\"sku\":\"FLOUR-1\"}", "\"metadata\":{\"d\":" + JsonMutations.deepArray(3_000) + "}");
+                .replace(
+                        "\"metadata\":{\"sku\":\"FLOUR-1\"}",
+                        "\"metadata\":{\"d\":" + JsonMutations.deepArray(3_000) + "}");
     }
 
     @Test
@@ -67,27 +70,42 @@ class BadInputIT {
             assertEquals("too_deep", error.getString("error"));
             assertTrue(error.getString("message").contains("64"), error.getString("message"));
         }
-        assertEquals(0, Server.jsonArray(Server.get("api/alerts?tenant=" + TENANT, fuzzReader()).body()).stream()
-                .map(JsonValue::asJsonObject).filter(a -> id.equals(a.getString("id"))).count());
+        assertEquals(
+                0,
+                Server.jsonArray(Server.get("api/alerts?tenant=" + TENANT, fuzzReader())
+                                .body())
+                        .stream()
+                        .map(JsonValue::asJsonObject)
+                        .filter(a -> id.equals(a.getString("id")))
+                        .count());
     }
 
     @Test
     void theMembershipAndDemoLoginBodiesRefuseDeepNestingToo() {
         assertEquals("too_deep", jsonError(putMemberships(deepObject()), 400).getString("error"));
-        assertEquals("too_deep", jsonError(putMemberships("{\"tenants\": [" + JsonMutations.deepArray(3_000) + "]}"), 400)
-                .getString("error"));
-        assertEquals("too_deep", jsonError(Server.post("api/auth/demo-login", null, deepObject()), 400).getString("error"));
+        assertEquals(
+                "too_deep",
+                jsonError(putMemberships("{\"tenants\": [" + JsonMutations.deepArray(3_000) + "]}"), 400)
+                        .getString("error"));
+        assertEquals(
+                "too_deep",
+                jsonError(Server.post("api/auth/demo-login", null, deepObject()), 400)
+                        .getString("error"));
     }
 
     @Test
     void invalidUtf8AndNulAreA400() {
         String good = alert(newId(), TENANT, "inventory", "high", "t\u00e9");
         byte[] latin1 = good.getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals("malformed_json", jsonError(postBytes("api/alerts", publisher, latin1), 400).getString("error"));
+        assertEquals(
+                "malformed_json",
+                jsonError(postBytes("api/alerts", publisher, latin1), 400).getString("error"));
         String escapedNul = alert(newId(), TENANT, "inventory", "high", "nul\0byte"); // the builder writes \u0000
         assertTrue(escapedNul.contains("\\u0000"), escapedNul);
         byte[] rawNul = escapedNul.replace("\\u0000", "\0").getBytes(StandardCharsets.UTF_8);
-        assertEquals("malformed_json", jsonError(postBytes("api/alerts", publisher, rawNul), 400).getString("error"));
+        assertEquals(
+                "malformed_json",
+                jsonError(postBytes("api/alerts", publisher, rawNul), 400).getString("error"));
         JsonObject error = jsonError(Server.post("api/alerts", publisher, escapedNul), 400);
         assertEquals("invalid_field", error.getString("error"));
         assertTrue(error.getString("message").contains("'title'"), error.getString("message"));
@@ -104,9 +122,13 @@ class BadInputIT {
         }
         for (int i = 0; i < BODIES_PER_ENDPOINT; i++) {
             byte[] body = JsonMutations.mutate("{\"tenants\": [\"" + TENANT + "\", \"fuzz-other\"]}", random);
-            assertSuccessOrJson4xx(Server.send(HttpRequest.newBuilder(Server.uri("api/admin/memberships/fuzz-user"))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build()), seed);
+            assertSuccessOrJson4xx(
+                    Server.send(HttpRequest.newBuilder(Server.uri("api/admin/memberships/fuzz-user"))
+                            .header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                            .build()),
+                    seed);
         }
         for (int i = 0; i < BODIES_PER_ENDPOINT; i++) {
             byte[] body = JsonMutations.mutate("{\"username\": \"alice\", \"ttl_seconds\": 60}", random);
@@ -114,10 +136,18 @@ class BadInputIT {
         }
         // The queue and its consumer came through: a good alert after all that is stored.
         String after = newId();
-        assertEquals(202, Server.post("api/alerts", publisher, alert(after, TENANT, "inventory", "low", "After")).statusCode());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Server.jsonArray(
-                        Server.get("api/alerts?tenant=" + TENANT + "&limit=200", fuzzReader()).body()).stream()
-                .map(JsonValue::asJsonObject).anyMatch(a -> after.equals(a.getString("id"))));
+        assertEquals(
+                202,
+                Server.post("api/alerts", publisher, alert(after, TENANT, "inventory", "low", "After"))
+                        .statusCode());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        Server.jsonArray(Server.get("api/alerts?tenant=" + TENANT + "&limit=200", fuzzReader())
+                                        .body())
+                                .stream()
+                                .map(JsonValue::asJsonObject)
+                                .anyMatch(a -> after.equals(a.getString("id"))));
     }
 
     static String fuzzReader() {
@@ -126,12 +156,15 @@ class BadInputIT {
 
     static HttpResponse<String> putMemberships(String body) {
         return Server.send(HttpRequest.newBuilder(Server.uri("api/admin/memberships/fuzz-user"))
-                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     static HttpResponse<String> postBytes(String path, String bearer, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(Server.uri(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(Server.uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (bearer != null) {
@@ -142,7 +175,8 @@ class BadInputIT {
 
     static JsonObject jsonError(HttpResponse<String> response, int status) {
         assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        assertTrue(
+                response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
                 response.headers().toString());
         JsonObject error = Server.json(response.body());
         assertTrue(error.containsKey("error") && error.containsKey("message"), response.body());
@@ -154,7 +188,8 @@ class BadInputIT {
         String context = "seed " + seed + ": " + status + " " + response.body();
         assertTrue(status >= 200 && status < 500, context);
         if (status >= 400) {
-            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), context);
+            assertTrue(
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), context);
             JsonObject error = Server.json(response.body());
             assertTrue(error.containsKey("error") && error.containsKey("message"), context);
         }

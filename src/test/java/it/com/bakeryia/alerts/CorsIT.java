@@ -19,7 +19,9 @@ class CorsIT {
     static HttpResponse<String> history(String origin) {
         return Server.send(HttpRequest.newBuilder(Server.uri("api/alerts"))
                 .header("Authorization", "Bearer " + Server.demoToken("alice"))
-                .header("Origin", origin).GET().build());
+                .header("Origin", origin)
+                .GET()
+                .build());
     }
 
     static HttpResponse<String> preflight(String origin) {
@@ -27,7 +29,8 @@ class CorsIT {
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     @Test
@@ -40,8 +43,16 @@ class CorsIT {
         HttpResponse<String> preflight = preflight(LISTED);
         assertEquals(204, preflight.statusCode());
         assertEquals(Optional.of(LISTED), preflight.headers().firstValue("Access-Control-Allow-Origin"));
-        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
-        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Authorization"));
+        assertTrue(preflight
+                .headers()
+                .firstValue("Access-Control-Allow-Methods")
+                .orElse("")
+                .contains("POST"));
+        assertTrue(preflight
+                .headers()
+                .firstValue("Access-Control-Allow-Headers")
+                .orElse("")
+                .contains("Authorization"));
     }
 
     @Test

@@ -17,9 +17,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every endpoint of the API as its annotations declare it (the access filter): 401 JSON without a
@@ -51,9 +51,11 @@ public class EndpointAccessIT {
         HttpResponse<String> call(String headerName, String headerValue) {
             HttpRequest.Builder request = HttpRequest.newBuilder(Server.uri(path))
                     .header("Content-Type", "application/json")
-                    .method(method, method.equals("GET") || method.equals("DELETE")
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString("{\"tenants\": []}"));
+                    .method(
+                            method,
+                            method.equals("GET") || method.equals("DELETE")
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString("{\"tenants\": []}"));
             if (headerName != null) {
                 request.header(headerName, headerValue);
             }
@@ -69,7 +71,8 @@ public class EndpointAccessIT {
         StreamAuthIT.assertRefused(response, status, code);
         assertTrue(Server.json(response.body()).getString("message").length() > 10, response.body());
         if (status == 401) {
-            assertEquals("Bearer", response.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(
+                    "Bearer", response.headers().firstValue("WWW-Authenticate").orElse(""));
         }
     }
 
@@ -89,7 +92,8 @@ public class EndpointAccessIT {
         String admin = Tokens.hs256("root", List.of("bakery-centro"), List.of("alerts-admin", "alert-publisher"));
         HttpResponse<String> query = Server.send(HttpRequest.newBuilder(Server.uri(endpoint.path + "?token=" + admin))
                 .header("Content-Type", "application/json")
-                .method(endpoint.method, HttpRequest.BodyPublishers.noBody()).build());
+                .method(endpoint.method, HttpRequest.BodyPublishers.noBody())
+                .build());
         assertRefused(query, 401, "missing_token");
         assertRefused(endpoint.call("Cookie", "bakery_alerts_token=" + admin), 401, "missing_token");
     }
@@ -104,10 +108,11 @@ public class EndpointAccessIT {
             return;
         }
         assertRefused(response, 403, "forbidden");
-        assertTrue(Server.json(response.body()).getString("message").contains("'" + endpoint.group + "'"),
+        assertTrue(
+                Server.json(response.body()).getString("message").contains("'" + endpoint.group + "'"),
                 response.body());
-        HttpResponse<String> withGroup = endpoint.withBearer(
-                Tokens.hs256("holder", List.of("bakery-centro"), List.of("user", endpoint.group)));
+        HttpResponse<String> withGroup =
+                endpoint.withBearer(Tokens.hs256("holder", List.of("bakery-centro"), List.of("user", endpoint.group)));
         assertNotEquals(401, withGroup.statusCode(), withGroup.body());
         assertNotEquals(403, withGroup.statusCode(), withGroup.body());
     }
@@ -130,11 +135,11 @@ public class EndpointAccessIT {
     @EnumSource(StreamChannel.class)
     void theStreamAuthenticatesEveryChannelBeforeItsOwnChecks(StreamChannel channel) {
         // A valid token of a caller with no tenant passes the filter ("**") and meets the stream's own 403.
-        StreamAuthIT.assertRefused(channel.open.apply(Tokens.hs256("nobody", List.of(), List.of("user"))),
-                403, "no_tenant");
+        StreamAuthIT.assertRefused(
+                channel.open.apply(Tokens.hs256("nobody", List.of(), List.of("user"))), 403, "no_tenant");
         if (channel != StreamChannel.TICKET) {
-            StreamAuthIT.assertRefused(channel.open.apply(Tokens.signedByAStranger(Tokens.ISSUER)), 401,
-                    "invalid_token");
+            StreamAuthIT.assertRefused(
+                    channel.open.apply(Tokens.signedByAStranger(Tokens.ISSUER)), 401, "invalid_token");
             StreamAuthIT.assertRefused(channel.open.apply(Tokens.expired()), 401, "token_expired");
         }
         StreamAuthIT.assertRefused(SseClient.open("api/events"), 401, "missing_token");
@@ -150,13 +155,15 @@ public class EndpointAccessIT {
     @Test
     void resourcesSeeTheVerifiedCallerAsAJsonWebToken() throws IOException {
         String admin = "auditor-" + Server.newId().substring(0, 8);
-        HttpResponse<String> replaced = Endpoint.MEMBERSHIPS_PUT.withBearer(
-                Tokens.hs256(admin, null, List.of("alerts-admin")));
+        HttpResponse<String> replaced =
+                Endpoint.MEMBERSHIPS_PUT.withBearer(Tokens.hs256(admin, null, List.of("alerts-admin")));
         assertEquals(200, replaced.statusCode(), replaced.body());
         // MembershipsResource logs the change with JsonWebToken.getName() of the injected token.
         Path messages = Path.of(System.getProperty("it.server.logs"), "messages.log");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
-                Files.readString(messages, StandardCharsets.UTF_8).contains(admin + " set the tenants of someone"));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> Files.readString(messages, StandardCharsets.UTF_8)
+                        .contains(admin + " set the tenants of someone"));
     }
 
     @Test
@@ -164,7 +171,8 @@ public class EndpointAccessIT {
         HttpResponse<String> login = Server.send(HttpRequest.newBuilder(Server.uri("api/auth/demo-login"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer not-a-jwt")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"alice\"}")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"alice\"}"))
+                .build());
         assertEquals(200, login.statusCode(), login.body());
     }
 
@@ -174,10 +182,12 @@ public class EndpointAccessIT {
             HttpResponse<String> preflight = Server.send(HttpRequest.newBuilder(Server.uri(path))
                     .header("Origin", System.getProperty("it.cors.origin"))
                     .header("Access-Control-Request-Method", "PUT")
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .build());
             assertEquals(204, preflight.statusCode(), path + ": " + preflight.body());
             HttpResponse<String> options = Server.send(HttpRequest.newBuilder(Server.uri(path))
-                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .build());
             assertTrue(options.statusCode() < 400, path + ": " + options.statusCode() + " " + options.body());
         }
     }

@@ -37,13 +37,12 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class EventsParametersIT {
 
-    static final List<String> PLACES = List.of("tenant", "severity", "service", "type", "lastEventId",
-            "Last-Event-ID", "token", "ticket");
+    static final List<String> PLACES =
+            List.of("tenant", "severity", "service", "type", "lastEventId", "Last-Event-ID", "token", "ticket");
     static final AtomicInteger USERS = new AtomicInteger();
     static ServerLog log;
 
-    record Probe(String place, String value) {
-    }
+    record Probe(String place, String value) {}
 
     @BeforeContainer
     static void mark() {
@@ -65,8 +64,9 @@ class EventsParametersIT {
         } else {
             // A fresh user each time, of tenants of its own: neither the per-user stream limit nor
             // other tests' tenants come into it.
-            headers.addAll(List.of("Authorization", "Bearer "
-                    + Tokens.user("fuzz-user-" + USERS.incrementAndGet(), "fuzz-a", "fuzz-b")));
+            headers.addAll(List.of(
+                    "Authorization",
+                    "Bearer " + Tokens.user("fuzz-user-" + USERS.incrementAndGet(), "fuzz-a", "fuzz-b")));
             if (probe.place().equals("Last-Event-ID")) {
                 headers.addAll(List.of("Last-Event-ID", probe.value()));
                 query = "";
@@ -97,18 +97,40 @@ class EventsParametersIT {
                 Arbitraries.strings().withCharRange(' ', '\u00ff').ofMaxLength(40),
                 Arbitraries.strings().all().ofMaxLength(40),
                 Arbitraries.longs().map(l -> Long.toString(l)),
-                Arbitraries.of("urgent,high", "inventory", "low_stock", "fuzz-a", "fuzz-a,fuzz-b", "bakery-centro",
-                        "1", "0", "-1", "99999999999999999999", "1e3", ",", " , ", "a".repeat(2_000),
-                        "x,".repeat(40), "\u0000", "%00", "\ud800", "../", "{}", "\"", "Bearer x"));
+                Arbitraries.of(
+                        "urgent,high",
+                        "inventory",
+                        "low_stock",
+                        "fuzz-a",
+                        "fuzz-a,fuzz-b",
+                        "bakery-centro",
+                        "1",
+                        "0",
+                        "-1",
+                        "99999999999999999999",
+                        "1e3",
+                        ",",
+                        " , ",
+                        "a".repeat(2_000),
+                        "x,".repeat(40),
+                        "\u0000",
+                        "%00",
+                        "\ud800",
+                        "../",
+                        "{}",
+                        "\"",
+                        "Bearer x"));
         Arbitrary<String> places = Arbitraries.of(PLACES);
-        return Combinators.combine(places, values).as((place, value) ->
-                new Probe(place, place.equals("Last-Event-ID") ? headerSafe(value) : value));
+        return Combinators.combine(places, values)
+                .as((place, value) -> new Probe(place, place.equals("Last-Event-ID") ? headerSafe(value) : value));
     }
 
     /** What an HTTP client can put in a header: no control characters, nothing past Latin-1. */
     static String headerSafe(String value) {
         StringBuilder safe = new StringBuilder();
-        value.chars().filter(c -> (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff)).forEach(safe::appendCodePoint);
+        value.chars()
+                .filter(c -> (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff))
+                .forEach(safe::appendCodePoint);
         return safe.toString().strip();
     }
 
@@ -120,9 +142,19 @@ class EventsParametersIT {
     @Example
     void malformedQueryStringsGetNo5xx() throws IOException {
         String token = Tokens.user("fuzz-raw", "fuzz-a");
-        for (String query : new String[] {"tenant=%", "tenant=%zz", "severity=%C0%80", "service=%FF",
-                "type=%ED%A0%80", "lastEventId=%00", "tenant=fuzz-a&tenant=fuzz-b", "token=%", "ticket=%G1",
-                "=&&=", "severity"}) {
+        for (String query : new String[] {
+            "tenant=%",
+            "tenant=%zz",
+            "severity=%C0%80",
+            "service=%FF",
+            "type=%ED%A0%80",
+            "lastEventId=%00",
+            "tenant=fuzz-a&tenant=fuzz-b",
+            "token=%",
+            "ticket=%G1",
+            "=&&=",
+            "severity"
+        }) {
             String status = rawStatusLine("/api/events?" + query, token);
             assertTrue(status.matches("HTTP/1\\.1 [24][0-9][0-9] .*"), query + " -> " + status);
         }
@@ -132,8 +164,10 @@ class EventsParametersIT {
         try (Socket socket = new Socket(Server.BASE.getHost(), Server.BASE.getPort())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + Server.BASE.getHost() + "\r\nAccept: text/event-stream\r\n"
-                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: " + Server.BASE.getHost()
+                            + "\r\nAccept: text/event-stream\r\n" + "Authorization: Bearer " + token
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             InputStream in = socket.getInputStream();
             StringBuilder line = new StringBuilder();

@@ -14,9 +14,9 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Bad input to POST /api/alerts: a precise 400, nothing stored, and the server keeps serving. */
 class IngestValidationIT {
@@ -41,13 +41,25 @@ class IngestValidationIT {
         String large = newId();
         return new Case[] {
             new Case("malformed JSON", "{\"id\": \"x\", \"tenant_id\": ", "malformed_json", "JSON", null),
-            new Case("missing title", alert(missing, "bakery-centro", "inventory", "high", "t").replace("\"title\":", "\"name\":"),
-                    "missing_field", "'title'", missing),
-            new Case("unknown severity", alert(severity, "bakery-centro", "inventory", "apocalyptic", "t"),
-                    "invalid_field", "'severity'", severity),
-            new Case("over 64 KiB", alert(large, "bakery-centro", "inventory", "high", "t")
-                    .replace("\"message\":\"from Server\"", "\"message\":\"" + "x".repeat(70_000) + "\""),
-                    "too_large", "65536", large),
+            new Case(
+                    "missing title",
+                    alert(missing, "bakery-centro", "inventory", "high", "t").replace("\"title\":", "\"name\":"),
+                    "missing_field",
+                    "'title'",
+                    missing),
+            new Case(
+                    "unknown severity",
+                    alert(severity, "bakery-centro", "inventory", "apocalyptic", "t"),
+                    "invalid_field",
+                    "'severity'",
+                    severity),
+            new Case(
+                    "over 64 KiB",
+                    alert(large, "bakery-centro", "inventory", "high", "t")
+                            .replace("\"message\":\"from Server\"", "\"message\":\"" + "x".repeat(70_000) + "\""),
+                    "too_large",
+                    "65536",
+                    large),
         };
     }
 
@@ -62,15 +74,22 @@ class IngestValidationIT {
         assertTrue(error.getString("message").contains(bad.mentions()), error.getString("message"));
 
         if (bad.id() != null) {
-            var history = Server.jsonArray(Server.get("api/alerts?limit=200", Server.demoToken("alice")).body());
-            assertFalse(history.stream().map(JsonValue::asJsonObject).anyMatch(a -> bad.id().equals(a.getString("id"))),
+            var history = Server.jsonArray(Server.get("api/alerts?limit=200", Server.demoToken("alice"))
+                    .body());
+            assertFalse(
+                    history.stream()
+                            .map(JsonValue::asJsonObject)
+                            .anyMatch(a -> bad.id().equals(a.getString("id"))),
                     "a refused alert was stored");
         }
 
         // The server keeps serving: a good alert still goes all the way through.
         try (SseClient alice = SseClient.forToken(Server.demoToken("alice"))) {
             String good = newId();
-            assertEquals(202, Server.post("api/alerts", publisher, alert(good, "bakery-centro", "inventory", "low", "ok")).statusCode());
+            assertEquals(
+                    202,
+                    Server.post("api/alerts", publisher, alert(good, "bakery-centro", "inventory", "low", "ok"))
+                            .statusCode());
             alice.awaitAlert(good, Duration.ofSeconds(20));
         }
     }

@@ -43,8 +43,7 @@ class SlowConsumerIT {
     static final Pattern CUT = Pattern.compile("(?m)^sse_streams_cut_total\\{[^}]*} ([0-9.]+)");
     static final String BIG = "x".repeat(30_000);
 
-    record Phase(double p50, double p95, double max) {
-    }
+    record Phase(double p50, double p95, double max) {}
 
     @Test
     void aClientThatReadsNothingIsCutAndOthersKeepTheirPace() throws Exception {
@@ -61,35 +60,51 @@ class SlowConsumerIT {
             try (Socket silent = new Socket()) {
                 silent.setReceiveBufferSize(4096); // and it never reads
                 silent.connect(new InetSocketAddress(Server.BASE.getHost(), Server.BASE.getPort()));
-                silent.getOutputStream().write(("GET /api/events?token=" + Tokens.user("silent-" + tenant, tenant)
-                        + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
+                silent.getOutputStream()
+                        .write(("GET /api/events?token=" + Tokens.user("silent-" + tenant, tenant)
+                                        + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 Thread.sleep(500);
                 Phase with = burst(tenant, others);
 
-                Awaitility.await().atMost(Duration.ofSeconds(Integer.getInteger("it.write.timeout.seconds", 30) + 10))
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(Integer.getInteger("it.write.timeout.seconds", 30) + 10))
                         .until(() -> cutCount() > cutBefore);
                 silent.setSoTimeout(1000);
                 String received = readToEnd(silent.getInputStream(), Duration.ofSeconds(30));
                 int alertsReceived = count(received, "event: inventory_alert");
-                assertTrue(alertsReceived < BURST, "the silent client was cut before the burst's end, having taken "
-                        + alertsReceived + " alerts into its socket buffers (queue bound " + QUEUE_MAX + ")");
+                assertTrue(
+                        alertsReceived < BURST,
+                        "the silent client was cut before the burst's end, having taken " + alertsReceived
+                                + " alerts into its socket buffers (queue bound " + QUEUE_MAX + ")");
 
                 Files.createDirectories(Path.of("target"));
-                Files.writeString(Path.of("target", "slow-consumer-latency.json"), Json.createObjectBuilder()
-                        .add("burst_alerts", BURST)
-                        .add("alert_bytes", BIG.length())
-                        .add("send_queue_max", QUEUE_MAX)
-                        .add("without_slow_client_ms", phase(without))
-                        .add("with_slow_client_ms", phase(with))
-                        .add("silent_client_alerts_before_cut", alertsReceived)
-                        .build().toString());
-                System.out.printf("slow consumer: others' latency p50/p95/max without %.0f/%.0f/%.0f ms,"
-                        + " with %.0f/%.0f/%.0f ms; silent client cut after %d alerts%n", without.p50(), without.p95(),
-                        without.max(), with.p50(), with.p95(), with.max(), alertsReceived);
-                assertTrue(with.p95() <= Math.max(2 * without.p95(), without.p95() + 250),
+                Files.writeString(
+                        Path.of("target", "slow-consumer-latency.json"),
+                        Json.createObjectBuilder()
+                                .add("burst_alerts", BURST)
+                                .add("alert_bytes", BIG.length())
+                                .add("send_queue_max", QUEUE_MAX)
+                                .add("without_slow_client_ms", phase(without))
+                                .add("with_slow_client_ms", phase(with))
+                                .add("silent_client_alerts_before_cut", alertsReceived)
+                                .build()
+                                .toString());
+                System.out.printf(
+                        "slow consumer: others' latency p50/p95/max without %.0f/%.0f/%.0f ms,"
+                                + " with %.0f/%.0f/%.0f ms; silent client cut after %d alerts%n",
+                        without.p50(),
+                        without.p95(),
+                        without.max(),
+                        with.p50(),
+                        with.p95(),
+                        with.max(),
+                        alertsReceived);
+                assertTrue(
+                        with.p95() <= Math.max(2 * without.p95(), without.p95() + 250),
                         "the others' p95 latency grew from " + without.p95() + " ms to " + with.p95() + " ms");
-                assertTrue(with.max() <= Math.max(2 * without.max(), without.max() + 1000),
+                assertTrue(
+                        with.max() <= Math.max(2 * without.max(), without.max() + 1000),
                         "the others' worst latency grew from " + without.max() + " ms to " + with.max() + " ms");
             }
         } finally {
@@ -104,10 +119,20 @@ class SlowConsumerIT {
             String id = Server.newId();
             sentAt.put(id, Instant.now());
             String alert = Json.createObjectBuilder()
-                    .add("id", id).add("tenant_id", tenant).add("item_type", "alert").add("service", "inventory")
-                    .add("type", "low_stock").add("severity", "high").add("title", "burst " + i).add("message", BIG)
-                    .add("timestamp", "2026-11-27T08:00:00Z").build().toString();
-            assertEquals(202, Server.post("api/alerts", Server.publisherToken(), alert).statusCode());
+                    .add("id", id)
+                    .add("tenant_id", tenant)
+                    .add("item_type", "alert")
+                    .add("service", "inventory")
+                    .add("type", "low_stock")
+                    .add("severity", "high")
+                    .add("title", "burst " + i)
+                    .add("message", BIG)
+                    .add("timestamp", "2026-11-27T08:00:00Z")
+                    .build()
+                    .toString();
+            assertEquals(
+                    202,
+                    Server.post("api/alerts", Server.publisherToken(), alert).statusCode());
         }
         List<Double> latencies = new ArrayList<>();
         for (SseClient client : clients) {
@@ -118,7 +143,8 @@ class SlowConsumerIT {
                 if (event.isAlert()) {
                     Instant sent = sentAt.get(event.json().getString("id"));
                     assertNotNull(sent, "an alert of an earlier burst");
-                    latencies.add((double) Duration.between(sent, event.receivedAt()).toMillis());
+                    latencies.add(
+                            (double) Duration.between(sent, event.receivedAt()).toMillis());
                     seen++;
                 }
             }
@@ -132,11 +158,16 @@ class SlowConsumerIT {
     }
 
     private static jakarta.json.JsonObject phase(Phase phase) {
-        return Json.createObjectBuilder().add("p50", phase.p50()).add("p95", phase.p95()).add("max", phase.max()).build();
+        return Json.createObjectBuilder()
+                .add("p50", phase.p50())
+                .add("p95", phase.p95())
+                .add("max", phase.max())
+                .build();
     }
 
     private static double cutCount() {
-        Matcher matcher = CUT.matcher(Server.get("metrics?scope=application", null).body());
+        Matcher matcher =
+                CUT.matcher(Server.get("metrics?scope=application", null).body());
         return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
@@ -162,8 +193,10 @@ class SlowConsumerIT {
             }
         }
         String text = all.toString(StandardCharsets.UTF_8);
-        assertTrue(System.nanoTime() < deadline, "the server never ended the silent client's stream; it ends with: "
-                + text.substring(Math.max(0, text.length() - 300)).replace("x".repeat(100), "x…"));
+        assertTrue(
+                System.nanoTime() < deadline,
+                "the server never ended the silent client's stream; it ends with: "
+                        + text.substring(Math.max(0, text.length() - 300)).replace("x".repeat(100), "x…"));
         return text;
     }
 

@@ -11,13 +11,13 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,15 +38,22 @@ public class StreamAuthIT {
 
     /** The ways a client can present a token to the stream. */
     enum Channel {
-        HEADER, COOKIE, QUERY, TICKET;
+        HEADER,
+        COOKIE,
+        QUERY,
+        TICKET;
 
         /** Opens a stream with the token (or without one, for null); for TICKET, first asks for a ticket. */
         SseClient open(String token) {
             return switch (this) {
-                case HEADER -> token == null ? SseClient.open("api/events")
-                        : SseClient.open("api/events", "Authorization", "Bearer " + token);
-                case COOKIE -> token == null ? SseClient.open("api/events")
-                        : SseClient.open("api/events", "Cookie", "bakery_alerts_token=" + token);
+                case HEADER ->
+                    token == null
+                            ? SseClient.open("api/events")
+                            : SseClient.open("api/events", "Authorization", "Bearer " + token);
+                case COOKIE ->
+                    token == null
+                            ? SseClient.open("api/events")
+                            : SseClient.open("api/events", "Cookie", "bakery_alerts_token=" + token);
                 case QUERY -> token == null ? SseClient.open("api/events?token=") : SseClient.forToken(token);
                 case TICKET -> throw new UnsupportedOperationException("tickets are asked for with POST");
             };
@@ -83,7 +90,8 @@ public class StreamAuthIT {
         bad.put("alg none", Tokens.unsigned(Tokens.ISSUER));
         bad.put("garbage", "not-a-jwt");
         for (Map.Entry<String, String> token : bad.entrySet()) {
-            String expected = token.getValue() == null ? "missing_token"
+            String expected = token.getValue() == null
+                    ? "missing_token"
                     : token.getKey().equals("expired") ? "token_expired" : "invalid_token";
             if (channel == Channel.TICKET) {
                 assertRefused(askForTicket(token.getValue()), 401, expected);
@@ -95,7 +103,8 @@ public class StreamAuthIT {
         // refusals above are about what is wrong with each, not about the channel.
         String good = Tokens.user("hs-user", "bakery-centro");
         try (SseClient client = channel == Channel.TICKET
-                ? SseClient.open("api/events?ticket=" + ticketFor(good)) : channel.open(good)) {
+                ? SseClient.open("api/events?ticket=" + ticketFor(good))
+                : channel.open(good)) {
             assertEquals(200, client.status(), client.errorBody());
             assertEquals("hs-user", client.next(Duration.ofSeconds(10)).json().getString("user"));
         }
@@ -129,7 +138,9 @@ public class StreamAuthIT {
     void theDemoLoginSetsAnHttpOnlyCookieForTheStream() {
         HttpResponse<String> login = Server.post("api/auth/demo-login", null, "{\"username\": \"bob\"}");
         String cookie = login.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("bakery_alerts_token=")).findFirst().orElseThrow();
+                .filter(c -> c.startsWith("bakery_alerts_token="))
+                .findFirst()
+                .orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
         assertTrue(cookie.contains("Path=/api/events"), cookie);
@@ -142,9 +153,14 @@ public class StreamAuthIT {
 
     @Test
     void theOptInHs256SecretServesTheWholeApi() {
-        assertEquals(200, Server.get("api/alerts", Tokens.user("hs-reader", "bakery-centro")).statusCode());
-        assertEquals(403, Server.get("api/alerts?tenant=bakery-norte", Tokens.user("hs-reader", "bakery-centro"))
-                .statusCode());
+        assertEquals(
+                200,
+                Server.get("api/alerts", Tokens.user("hs-reader", "bakery-centro"))
+                        .statusCode());
+        assertEquals(
+                403,
+                Server.get("api/alerts?tenant=bakery-norte", Tokens.user("hs-reader", "bakery-centro"))
+                        .statusCode());
     }
 
     @Test
@@ -163,11 +179,14 @@ public class StreamAuthIT {
             assertEquals(200, fresh.status(), "valid before it expires");
         }
         // The server tolerates the configured clock skew (0 s in the integration tests).
-        Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            try (SseClient client = SseClient.forToken(shortLived)) {
-                return client.status() == 401;
-            }
-        });
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    try (SseClient client = SseClient.forToken(shortLived)) {
+                        return client.status() == 401;
+                    }
+                });
         HttpResponse<String> history = Server.get("api/alerts", shortLived);
         assertEquals(401, history.statusCode());
         assertEquals("token_expired", Server.json(history.body()).getString("error"));
@@ -183,12 +202,18 @@ public class StreamAuthIT {
 
     @Test
     void aTenantOutsideTheTokenGets403() {
-        assertRefused(SseClient.open("api/events?tenant=bakery-norte&token=" + Server.demoToken("alice")),
-                403, "tenant_forbidden");
+        assertRefused(
+                SseClient.open("api/events?tenant=bakery-norte&token=" + Server.demoToken("alice")),
+                403,
+                "tenant_forbidden");
         try (SseClient narrowed = SseClient.open("api/events?tenant=bakery-norte&token=" + Server.demoToken("carol"))) {
             assertEquals(200, narrowed.status());
-            assertEquals("[\"bakery-norte\"]",
-                    narrowed.next(Duration.ofSeconds(10)).json().getJsonArray("tenants").toString());
+            assertEquals(
+                    "[\"bakery-norte\"]",
+                    narrowed.next(Duration.ofSeconds(10))
+                            .json()
+                            .getJsonArray("tenants")
+                            .toString());
         }
     }
 
@@ -205,7 +230,8 @@ public class StreamAuthIT {
         HttpResponse<String> malformed = Server.post("api/auth/demo-login", null, "{");
         assertEquals(400, malformed.statusCode());
         assertEquals("malformed_json", Server.json(malformed.body()).getString("error"));
-        HttpResponse<String> ttl = Server.post("api/auth/demo-login", null, "{\"username\": \"bob\", \"ttl_seconds\": 0}");
+        HttpResponse<String> ttl =
+                Server.post("api/auth/demo-login", null, "{\"username\": \"bob\", \"ttl_seconds\": 0}");
         assertEquals(400, ttl.statusCode());
     }
 
@@ -222,7 +248,8 @@ public class StreamAuthIT {
         for (String token : new String[] {forged, expired, valid}) {
             SseClient.forToken(token).close();
             SseClient.open("api/events", "Authorization", "Bearer " + token).close();
-            SseClient.open("api/events", "Cookie", "bakery_alerts_token=" + token).close();
+            SseClient.open("api/events", "Cookie", "bakery_alerts_token=" + token)
+                    .close();
             askForTicket(token);
             Server.get("api/alerts", token);
             Server.post("api/alerts", token, "{}");

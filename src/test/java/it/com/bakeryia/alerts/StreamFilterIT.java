@@ -17,14 +17,16 @@ class StreamFilterIT {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     static void publish(String json) {
-        assertEquals(202, Server.post("api/alerts", Server.publisherToken(), json).statusCode());
+        assertEquals(
+                202, Server.post("api/alerts", Server.publisherToken(), json).statusCode());
     }
 
     @Test
     void aFilteredStreamGetsOnlyWhatMatchesWhileAnUnfilteredOneGetsAll() {
         String token = Server.demoToken("alice");
-        try (SseClient urgentInventory = SseClient.open("api/events?severity=urgent,high&service=inventory&token=" + token);
-             SseClient everything = SseClient.forToken(token)) {
+        try (SseClient urgentInventory =
+                        SseClient.open("api/events?severity=urgent,high&service=inventory&token=" + token);
+                SseClient everything = SseClient.forToken(token)) {
             assertEquals("connection", urgentInventory.next(WAIT).name());
             assertEquals("connection", everything.next(WAIT).name());
 

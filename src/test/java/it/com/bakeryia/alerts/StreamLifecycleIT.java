@@ -40,9 +40,11 @@ class StreamLifecycleIT {
             Duration patience = Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 3L);
             SseEvent first = client.await(e -> "heartbeat".equals(e.name()), patience);
             SseEvent second = client.await(e -> "heartbeat".equals(e.name()), patience);
-            long gapMillis = Duration.between(first.receivedAt(), second.receivedAt()).toMillis();
+            long gapMillis =
+                    Duration.between(first.receivedAt(), second.receivedAt()).toMillis();
             long expected = Server.HEARTBEAT_SECONDS * 1000L;
-            assertTrue(gapMillis > expected / 2 && gapMillis < expected * 2 + 500,
+            assertTrue(
+                    gapMillis > expected / 2 && gapMillis < expected * 2 + 500,
                     "heartbeats " + gapMillis + " ms apart, configured " + expected + " ms");
             assertNotNull(Instant.parse(second.json().getString("server_time")));
         }
@@ -61,7 +63,8 @@ class StreamLifecycleIT {
 
     @Test
     void disconnectedClientsAreRemovedFromTheirBroadcasters() throws IOException {
-        Awaitility.await().atMost(Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 4L + 10))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 4L + 10))
                 .until(() -> Server.openStreams() == 0);
         int baseline = Server.openStreams();
         String run = Server.newId().substring(0, 8);
@@ -85,7 +88,8 @@ class StreamLifecycleIT {
         assertTrue(Server.openStreams() > baseline, "the server had not noticed the clients leaving yet");
 
         // Heartbeats find the dead connections; every sink is dropped within a few intervals.
-        Awaitility.await().atMost(Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 4L + 30))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 4L + 30))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> Server.openStreams() == baseline);
     }

@@ -34,15 +34,17 @@ class StreamLimitsIT {
             }
             open.remove(0).close();
             // The server notices the closed stream at its next write (a heartbeat at the latest).
-            Awaitility.await().atMost(Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 3L + 5)).until(() -> {
-                SseClient again = SseClient.forToken(token);
-                if (again.status() == 200) {
-                    open.add(again);
-                    return true;
-                }
-                again.close();
-                return false;
-            });
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(Server.HEARTBEAT_SECONDS * 3L + 5))
+                    .until(() -> {
+                        SseClient again = SseClient.forToken(token);
+                        if (again.status() == 200) {
+                            open.add(again);
+                            return true;
+                        }
+                        again.close();
+                        return false;
+                    });
         } finally {
             open.forEach(SseClient::close);
         }
@@ -58,7 +60,8 @@ class StreamLimitsIT {
                 open.add(client);
                 assertEquals(200, client.status(), "stream " + (i + 1) + ": " + client.errorBody());
             }
-            StreamAuthIT.assertRefused(SseClient.forToken(Tokens.user("one-too-many", tenant)), 429, "too_many_streams");
+            StreamAuthIT.assertRefused(
+                    SseClient.forToken(Tokens.user("one-too-many", tenant)), 429, "too_many_streams");
             try (SseClient elsewhere = SseClient.forToken(Tokens.user("one-too-many", "other-" + tenant))) {
                 assertEquals(200, elsewhere.status(), "other tenants are not affected");
             }

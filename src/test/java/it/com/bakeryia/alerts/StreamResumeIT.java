@@ -46,7 +46,10 @@ public class StreamResumeIT {
     }
 
     static List<String> alertIds(List<SseEvent> events) {
-        return events.stream().filter(SseEvent::isAlert).map(e -> e.json().getString("id")).toList();
+        return events.stream()
+                .filter(SseEvent::isAlert)
+                .map(e -> e.json().getString("id"))
+                .toList();
     }
 
     /**
@@ -92,7 +95,8 @@ public class StreamResumeIT {
     public static String cursorOfOneAlert(String token, String tenant) {
         try (SseClient first = SseClient.forToken(token)) {
             assertEquals("connection", first.next(Duration.ofSeconds(10)).name());
-            return first.awaitAlert(publish(tenant, "inventory", "low"), Duration.ofSeconds(20)).id();
+            return first.awaitAlert(publish(tenant, "inventory", "low"), Duration.ofSeconds(20))
+                    .id();
         }
     }
 
@@ -139,8 +143,12 @@ public class StreamResumeIT {
                 urgentInventory.add(id);
             }
         }
-        try (SseClient resumed = SseClient.open("api/events?severity=urgent&service=inventory", "Authorization",
-                "Bearer " + token, "Last-Event-ID", cursor)) {
+        try (SseClient resumed = SseClient.open(
+                "api/events?severity=urgent&service=inventory",
+                "Authorization",
+                "Bearer " + token,
+                "Last-Event-ID",
+                cursor)) {
             assertEquals(200, resumed.status(), resumed.errorBody());
             List<SseEvent> replayed = readAlerts(resumed, urgentInventory.size());
             assertSameAlerts(urgentInventory, replayed);
@@ -169,8 +177,10 @@ public class StreamResumeIT {
                 assertEquals("resync", resync.name());
                 assertEquals("unknown_cursor", resync.json().getString("reason"));
                 assertEquals(Math.min(window, 25), resync.json().getInt("window"));
-                assertEquals(published.subList(25 - Math.min(window, 25), 25),
-                        alertIds(readAlerts(resumed, Math.min(window, 25))), "the newest, oldest first");
+                assertEquals(
+                        published.subList(25 - Math.min(window, 25), 25),
+                        alertIds(readAlerts(resumed, Math.min(window, 25))),
+                        "the newest, oldest first");
                 assertNothingMore(resumed);
             }
         }
@@ -219,15 +229,20 @@ public class StreamResumeIT {
         String tenant = tenant();
         String user = "expiring-" + tenant;
         String lastId;
-        try (SseClient first = SseClient.forToken(Tokens.hs256(Tokens.ISSUER, user, List.of(tenant), List.of("user"), 4))) {
+        try (SseClient first =
+                SseClient.forToken(Tokens.hs256(Tokens.ISSUER, user, List.of(tenant), List.of("user"), 4))) {
             assertEquals(200, first.status());
-            lastId = first.awaitAlert(publish(tenant, "inventory", "high"), Duration.ofSeconds(20)).id();
+            lastId = first.awaitAlert(publish(tenant, "inventory", "high"), Duration.ofSeconds(20))
+                    .id();
             SseEvent expired = first.await(e -> "token_expired".equals(e.name()), Duration.ofSeconds(15));
             assertNotNull(expired.json().getString("expired_at"));
         }
-        List<String> missed = List.of(publish(tenant, "inventory", "high"), publish(tenant, "sales", "low"),
+        List<String> missed = List.of(
+                publish(tenant, "inventory", "high"),
+                publish(tenant, "sales", "low"),
                 publish(tenant, "production", "urgent"));
-        try (SseClient renewed = SseClient.open("api/events?lastEventId=" + lastId + "&token=" + Tokens.user(user, tenant))) {
+        try (SseClient renewed =
+                SseClient.open("api/events?lastEventId=" + lastId + "&token=" + Tokens.user(user, tenant))) {
             assertEquals(200, renewed.status());
             assertSameAlerts(missed, readAlerts(renewed, 3));
             assertNothingMore(renewed);
@@ -275,7 +290,9 @@ public class StreamResumeIT {
                 int taken = 0;
                 long quietSince = System.nanoTime();
                 SseEvent event;
-                while (taken < quota && received.size() < total && System.nanoTime() < deadline
+                while (taken < quota
+                        && received.size() < total
+                        && System.nanoTime() < deadline
                         && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(30)
                         && (event = client.next(Duration.ofSeconds(30))) != null) {
                     if (event.isAlert()) {
@@ -313,11 +330,15 @@ public class StreamResumeIT {
         assertEquals(ids.size(), new HashSet<>(ids).size(), "an alert arrived twice");
         Set<String> lost = new HashSet<>(expected);
         lost.removeAll(ids);
-        assertTrue(lost.isEmpty(), lost.size() + " alerts were lost, e.g. " + lost.stream().limit(5).toList());
+        assertTrue(
+                lost.isEmpty(),
+                lost.size() + " alerts were lost, e.g. "
+                        + lost.stream().limit(5).toList());
         assertEquals(expected, new HashSet<>(ids));
         assertIncreasing(null, received);
-        System.out.printf("resume burst: %d alerts, %d resumes (%d after a slow_consumer cut)%n", ids.size(), segments,
-                slowConsumerCuts);
+        System.out.printf(
+                "resume burst: %d alerts, %d resumes (%d after a slow_consumer cut)%n",
+                ids.size(), segments, slowConsumerCuts);
     }
 
     /**
@@ -339,5 +360,4 @@ public class StreamResumeIT {
             previous = position;
         }
     }
-
 }

@@ -41,12 +41,16 @@ class TenantIsolationIT {
     static final List<String> SERVICES = List.of("inventory", "production", "sales");
     static final List<String> TYPES = List.of("low_stock", "expiring", "failed_run");
 
-    record Seeded(String id, long position, String tenant, String severity, String service, String type) {
-    }
+    record Seeded(String id, long position, String tenant, String severity, String service, String type) {}
 
-    record Case(int n, List<String> own, String requested, Set<String> effective, Map<String, List<String>> filters,
-                String cursor, boolean forbidden) {
-    }
+    record Case(
+            int n,
+            List<String> own,
+            String requested,
+            Set<String> effective,
+            Map<String, List<String>> filters,
+            String cursor,
+            boolean forbidden) {}
 
     @Test
     void randomTenantsFiltersAndCursorsNeverCrossTenants() throws Exception {
@@ -87,13 +91,15 @@ class TenantIsolationIT {
         }
         assertTrue(forbidden.get() > 50, "too few forbidden cases: " + forbidden);
         assertTrue(replayedAlerts.get() > 1_000, "too few replayed alerts: " + replayedAlerts);
-        System.out.printf("tenant isolation: %d cases (seed %d), %d forbidden, %d alerts replayed%n",
+        System.out.printf(
+                "tenant isolation: %d cases (seed %d), %d forbidden, %d alerts replayed%n",
                 CASES, seed, forbidden.get(), replayedAlerts.get());
     }
 
     private static List<Seeded> seed(List<String> pool, Random random) {
         Map<String, JsonObject> published = new ConcurrentHashMap<>();
-        try (SseClient watcher = SseClient.forToken(Tokens.hs256("iso-watcher-" + pool.get(0), pool, List.of("user")))) {
+        try (SseClient watcher =
+                SseClient.forToken(Tokens.hs256("iso-watcher-" + pool.get(0), pool, List.of("user")))) {
             assertEquals("connection", watcher.next(Duration.ofSeconds(10)).name());
             for (int i = 0; i < SEEDED; i++) {
                 String id = Server.newId();
@@ -108,7 +114,10 @@ class TenantIsolationIT {
                         .add("timestamp", "2026-11-27T08:00:00Z")
                         .build();
                 published.put(id, alert);
-                assertEquals(202, Server.post("api/alerts", Server.publisherToken(), alert.toString()).statusCode());
+                assertEquals(
+                        202,
+                        Server.post("api/alerts", Server.publisherToken(), alert.toString())
+                                .statusCode());
             }
             List<Seeded> seeded = new ArrayList<>();
             while (seeded.size() < SEEDED) {
@@ -116,8 +125,13 @@ class TenantIsolationIT {
                 assertNotNull(event, "seeding: only " + seeded.size() + " alerts streamed");
                 if (event.isAlert()) {
                     JsonObject a = published.get(event.json().getString("id"));
-                    seeded.add(new Seeded(a.getString("id"), Long.parseLong(event.id()), a.getString("tenant_id"),
-                            a.getString("severity"), a.getString("service"), a.getString("type")));
+                    seeded.add(new Seeded(
+                            a.getString("id"),
+                            Long.parseLong(event.id()),
+                            a.getString("tenant_id"),
+                            a.getString("severity"),
+                            a.getString("service"),
+                            a.getString("type")));
                 }
             }
             seeded.sort((x, y) -> Long.compare(x.position(), y.position()));
@@ -155,9 +169,12 @@ class TenantIsolationIT {
             filters.put("type", subset(TYPES, random));
         }
         double c = random.nextDouble();
-        String cursor = c < 0.1 ? null
-                : c < 0.2 ? Long.toString(Long.MAX_VALUE / 4)
-                : Long.toString(Math.max(1, seeded.get(random.nextInt(seeded.size())).position() - random.nextInt(2)));
+        String cursor = c < 0.1
+                ? null
+                : c < 0.2
+                        ? Long.toString(Long.MAX_VALUE / 4)
+                        : Long.toString(Math.max(
+                                1, seeded.get(random.nextInt(seeded.size())).position() - random.nextInt(2)));
         return new Case(n, List.copyOf(own), requested, effective, filters, cursor, forbidden);
     }
 
@@ -174,7 +191,9 @@ class TenantIsolationIT {
         if (c.requested() != null) {
             path.append("&tenant=").append(c.requested());
         }
-        c.filters().forEach((name, values) -> path.append('&').append(name).append('=').append(String.join(",", values)));
+        c.filters()
+                .forEach((name, values) ->
+                        path.append('&').append(name).append('=').append(String.join(",", values)));
         if (c.cursor() != null) {
             path.append("&lastEventId=").append(c.cursor());
         }
@@ -186,15 +205,20 @@ class TenantIsolationIT {
             assertEquals(200, client.status(), client.errorBody());
             SseEvent hello = client.next(Duration.ofSeconds(10));
             assertEquals("connection", hello.name());
-            assertEquals(List.copyOf(c.effective()), hello.json().getJsonArray("tenants").getValuesAs(
-                    jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+            assertEquals(
+                    List.copyOf(c.effective()),
+                    hello.json().getJsonArray("tenants").getValuesAs(jakarta.json.JsonString.class).stream()
+                            .map(jakarta.json.JsonString::getString)
+                            .toList());
             if (c.cursor() == null) {
                 return 0;
             }
-            List<Seeded> matching = seeded.stream().filter(s -> c.effective().contains(s.tenant())
-                    && passes(c.filters(), "severity", s.severity())
-                    && passes(c.filters(), "service", s.service())
-                    && passes(c.filters(), "type", s.type())).toList();
+            List<Seeded> matching = seeded.stream()
+                    .filter(s -> c.effective().contains(s.tenant())
+                            && passes(c.filters(), "severity", s.severity())
+                            && passes(c.filters(), "service", s.service())
+                            && passes(c.filters(), "type", s.type()))
+                    .toList();
             List<Seeded> expected;
             long cursor = Long.parseLong(c.cursor());
             if (cursor > seeded.get(seeded.size() - 1).position() + 1_000_000) {
@@ -210,7 +234,8 @@ class TenantIsolationIT {
                 assertNotNull(event, "got " + got.size() + " of " + expected.size());
                 if (event.isAlert()) {
                     JsonObject alert = event.json();
-                    assertTrue(c.effective().contains(alert.getString("tenant_id")),
+                    assertTrue(
+                            c.effective().contains(alert.getString("tenant_id")),
                             "an alert of tenant " + alert.getString("tenant_id"));
                     got.add(alert.getString("id"));
                 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.com.bakeryia.alerts.support.Server;
 import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The page a newcomer opens, and the health endpoints Kubernetes probes. */
 class WebAppIT {
@@ -21,12 +21,21 @@ class WebAppIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"js/app.js", "js/streams/alert-stream.js", "js/auth/session.js",
-        "js/alerts/alert-list.js", "js/alerts/ingest.js", "js/ui/toasts.js"})
+    @ValueSource(
+            strings = {
+                "js/app.js",
+                "js/streams/alert-stream.js",
+                "js/auth/session.js",
+                "js/alerts/alert-list.js",
+                "js/alerts/ingest.js",
+                "js/ui/toasts.js"
+            })
     void servesTheModulesAsJavaScript(String path) {
         HttpResponse<String> module = Server.get(path, null);
         assertEquals(200, module.statusCode());
-        assertEquals("text/javascript", module.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(
+                "text/javascript",
+                module.headers().firstValue("Content-Type").orElse("").split(";")[0]);
     }
 
     @Test

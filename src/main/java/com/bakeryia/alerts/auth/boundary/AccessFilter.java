@@ -55,7 +55,8 @@ public class AccessFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
-        AccessRules rules = method == null ? new AccessRules(AccessRules.Kind.UNDECLARED, Set.of())
+        AccessRules rules = method == null
+                ? new AccessRules(AccessRules.Kind.UNDECLARED, Set.of())
                 : AccessRules.of(method, resourceInfo.getResourceClass());
         try {
             if (!rules.needsToken()) {
@@ -68,7 +69,8 @@ public class AccessFilter implements ContainerRequestFilter {
                     ? fromStreamCredentials(request)
                     : callers.authenticate(request.getHeaderString(HttpHeaders.AUTHORIZATION));
             current.authenticated(authentication);
-            request.setSecurityContext(new TokenSecurityContext(authentication.claims(),
+            request.setSecurityContext(new TokenSecurityContext(
+                    authentication.claims(),
                     new VerifiedToken(authentication.claims(), authentication.rawToken()),
                     request.getSecurityContext()));
             if (!rules.allows(authentication.claims().groups())) {
@@ -88,8 +90,11 @@ public class AccessFilter implements ContainerRequestFilter {
             throw ApiProblem.badRequest("invalid_parameter", "The query string is not valid percent-encoding.");
         }
         Cookie cookie = request.getCookies().get(Callers.TOKEN_COOKIE);
-        return callers.authenticateStream(request.getHeaderString(HttpHeaders.AUTHORIZATION),
-                query.getFirst("ticket"), query.getFirst("token"), cookie == null ? null : cookie.getValue());
+        return callers.authenticateStream(
+                request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                query.getFirst("ticket"),
+                query.getFirst("token"),
+                cookie == null ? null : cookie.getValue());
     }
 
     /** The verified caller as JAX-RS sees it: roles are token groups, {@code **} any caller. */

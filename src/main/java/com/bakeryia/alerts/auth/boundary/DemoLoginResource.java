@@ -2,8 +2,8 @@ package com.bakeryia.alerts.auth.boundary;
 
 import com.bakeryia.alerts.auth.control.Callers;
 import com.bakeryia.alerts.auth.control.DemoUsers;
-import com.bakeryia.alerts.auth.control.TenantLookup;
 import com.bakeryia.alerts.auth.control.DevelopmentKeys;
+import com.bakeryia.alerts.auth.control.TenantLookup;
 import com.bakeryia.alerts.auth.control.TokenIssuer;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.platform.JsonInput;
@@ -50,13 +50,19 @@ public class DemoLoginResource {
     public Response login(String body, @Context UriInfo uri) {
         if (!keys.active()) {
             var outcome = keys.outcome();
-            throw ApiProblem.notFound("not_found", "The demo login is off on this server"
-                    + (outcome == null || outcome.offBecause() == null ? "." : ": " + outcome.offBecause() + "."));
+            throw ApiProblem.notFound(
+                    "not_found",
+                    "The demo login is off on this server"
+                            + (outcome == null || outcome.offBecause() == null
+                                    ? "."
+                                    : ": " + outcome.offBecause() + "."));
         }
         JsonObject request = parse(body);
         String username = username(request);
-        var user = DemoUsers.find(username).orElseThrow(() -> ApiProblem.badRequest("unknown_user",
-                "No demo user '" + username + "'; try one of " + String.join(", ", DemoUsers.names()) + "."));
+        var user = DemoUsers.find(username)
+                .orElseThrow(() -> ApiProblem.badRequest(
+                        "unknown_user",
+                        "No demo user '" + username + "'; try one of " + String.join(", ", DemoUsers.names()) + "."));
         long lifetime = lifetime(request, issuer.maxLifetimeSeconds());
         var token = issuer.issue(user, lifetime);
         // The same token as an HttpOnly cookie scoped to the stream: an EventSource on this origin
@@ -72,7 +78,9 @@ public class DemoLoginResource {
         String json = Json.createObjectBuilder()
                 .add("token", token.token())
                 .add("username", user.username())
-                .add("tenants", Json.createArrayBuilder(user.tenants().orElseGet(() -> memberships.tenantsOf(user.username()))))
+                .add(
+                        "tenants",
+                        Json.createArrayBuilder(user.tenants().orElseGet(() -> memberships.tenantsOf(user.username()))))
                 .add("groups", Json.createArrayBuilder(user.groups()))
                 .add("expires_at", token.expiresAt().toString())
                 .build()
@@ -86,11 +94,12 @@ public class DemoLoginResource {
         try {
             value = JsonInput.read(body);
         } catch (JsonInput.BadJson e) {
-            throw ApiProblem.badRequest(e.code(), e.getMessage()
-                    + " The body must be a JSON object like {\"username\": \"alice\"}.");
+            throw ApiProblem.badRequest(
+                    e.code(), e.getMessage() + " The body must be a JSON object like {\"username\": \"alice\"}.");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiProblem.badRequest("malformed_json", "The body must be a JSON object like {\"username\": \"alice\"}.");
+            throw ApiProblem.badRequest(
+                    "malformed_json", "The body must be a JSON object like {\"username\": \"alice\"}.");
         }
         return value.asJsonObject();
     }
@@ -118,12 +127,13 @@ public class DemoLoginResource {
             } catch (RuntimeException e) {
                 seconds = BigDecimal.ZERO; // a number the provider will not convert (too long): refused below
             }
-            if (seconds.signum() > 0 && seconds.compareTo(BigDecimal.valueOf(longest)) <= 0
+            if (seconds.signum() > 0
+                    && seconds.compareTo(BigDecimal.valueOf(longest)) <= 0
                     && seconds.stripTrailingZeros().scale() <= 0) {
                 return seconds.longValueExact();
             }
         }
-        throw ApiProblem.badRequest("invalid_field",
-                "The field 'ttl_seconds' must be a whole number from 1 to " + longest + ".");
+        throw ApiProblem.badRequest(
+                "invalid_field", "The field 'ttl_seconds' must be a whole number from 1 to " + longest + ".");
     }
 }

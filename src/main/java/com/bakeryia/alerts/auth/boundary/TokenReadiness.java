@@ -23,9 +23,15 @@ public class TokenReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         var outcome = keys.outcome();
         if (outcome == null) {
-            return HealthCheckResponse.builder().name("tokens").down().withData("reason", "starting").build();
+            return HealthCheckResponse.builder()
+                    .name("tokens")
+                    .down()
+                    .withData("reason", "starting")
+                    .build();
         }
-        var response = HealthCheckResponse.builder().name("tokens").status(outcome.acceptsTokens())
+        var response = HealthCheckResponse.builder()
+                .name("tokens")
+                .status(outcome.acceptsTokens())
                 .withData("demo_login", outcome.demoLogin() ? "on" : "off");
         if (!outcome.acceptsTokens()) {
             response.withData("reason", outcome.message());

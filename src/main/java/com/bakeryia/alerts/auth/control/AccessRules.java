@@ -70,7 +70,8 @@ public record AccessRules(Kind kind, Set<String> roles) {
     public boolean allows(Collection<String> groups) {
         return switch (kind) {
             case PERMIT_ALL -> true;
-            case ROLES_ALLOWED -> roles.contains(Caller.AUTHENTICATED) || roles.stream().anyMatch(groups::contains);
+            case ROLES_ALLOWED ->
+                roles.contains(Caller.AUTHENTICATED) || roles.stream().anyMatch(groups::contains);
             case DENY_ALL, UNDECLARED -> false;
         };
     }
@@ -81,9 +82,11 @@ public record AccessRules(Kind kind, Set<String> roles) {
             case DENY_ALL -> "This operation is not available to any caller.";
             case UNDECLARED -> "This operation declares no access rule, so it is closed.";
             case PERMIT_ALL -> "";
-            case ROLES_ALLOWED -> roles.size() == 1
-                    ? "The token does not carry the group '" + roles.iterator().next() + "'."
-                    : "The token carries none of the groups '" + String.join("', '", roles) + "'.";
+            case ROLES_ALLOWED ->
+                roles.size() == 1
+                        ? "The token does not carry the group '"
+                                + roles.iterator().next() + "'."
+                        : "The token carries none of the groups '" + String.join("', '", roles) + "'.";
         };
     }
 }

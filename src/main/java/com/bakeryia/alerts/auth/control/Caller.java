@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  * membership table (the token has no tenants claim) — then a change there applies to streams
  * already open. A tenant id from a request can only narrow {@link #tenants()}, never widen it.
  */
-public record Caller(String user, Set<String> tenants, Set<String> groups, Instant expiresAt,
-                     boolean tenantsFromMemberships) {
+public record Caller(
+        String user, Set<String> tenants, Set<String> groups, Instant expiresAt, boolean tenantsFromMemberships) {
 
     public static final String TENANTS_CLAIM = "tenants";
     public static final String GROUPS_CLAIM = "groups";
@@ -46,7 +46,8 @@ public record Caller(String user, Set<String> tenants, Set<String> groups, Insta
     }
 
     /** A caller whose token has no tenants claim: its tenants are its memberships. */
-    public static Caller member(String user, Collection<String> memberships, Collection<String> groups, Instant expiresAt) {
+    public static Caller member(
+            String user, Collection<String> memberships, Collection<String> groups, Instant expiresAt) {
         return new Caller(user, new LinkedHashSet<>(memberships), new LinkedHashSet<>(groups), expiresAt, true);
     }
 

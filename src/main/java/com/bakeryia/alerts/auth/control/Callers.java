@@ -48,23 +48,28 @@ public class Callers {
      * @throws ApiProblem 401 when no token is given or the token is not valid
      */
     public Authentication authenticate(String authorization) {
-        return bearer(authorization).orElseThrow(() -> ApiProblem.unauthorized("missing_token",
-                "A bearer token is required in the Authorization header."));
+        return bearer(authorization)
+                .orElseThrow(() -> ApiProblem.unauthorized(
+                        "missing_token", "A bearer token is required in the Authorization header."));
     }
 
     /**
      * For {@code GET /api/events}: header, ticket, query token or cookie, the first present. A
      * ticket is spent here, once, whatever happens to the request afterwards.
      */
-    public Authentication authenticateStream(String authorization, String ticket, String queryToken,
-                                             String cookieToken) {
+    public Authentication authenticateStream(
+            String authorization, String ticket, String queryToken, String cookieToken) {
         var fromHeader = bearer(authorization);
         if (fromHeader.isPresent()) {
             return fromHeader.get();
         }
         if (present(ticket)) {
-            return new Authentication(tickets.spend(ticket.strip()).orElseThrow(() -> ApiProblem.unauthorized(
-                    "invalid_ticket", "The stream ticket is unknown, used or expired; request a new one.")), null);
+            return new Authentication(
+                    tickets.spend(ticket.strip())
+                            .orElseThrow(() -> ApiProblem.unauthorized(
+                                    "invalid_ticket",
+                                    "The stream ticket is unknown, used or expired; request a new one.")),
+                    null);
         }
         if (present(queryToken)) {
             return verified(queryToken.strip());
@@ -72,8 +77,10 @@ public class Callers {
         if (present(cookieToken)) {
             return verified(cookieToken.strip());
         }
-        throw ApiProblem.unauthorized("missing_token", "A token is required: an Authorization Bearer header,"
-                + " ?ticket= from POST /api/events/ticket, ?token=, or the " + TOKEN_COOKIE + " cookie.");
+        throw ApiProblem.unauthorized(
+                "missing_token",
+                "A token is required: an Authorization Bearer header,"
+                        + " ?ticket= from POST /api/events/ticket, ?token=, or the " + TOKEN_COOKIE + " cookie.");
     }
 
     private Optional<Authentication> bearer(String authorization) {
@@ -94,8 +101,8 @@ public class Callers {
     public Caller resolve(TokenClaims claims) {
         return claims.tenants()
                 .map(claimed -> Caller.of(claims.user(), claimed, claims.groups(), claims.expiresAt()))
-                .orElseGet(() -> Caller.member(claims.user(), memberships.tenantsOf(claims.user()),
-                        claims.groups(), claims.expiresAt()));
+                .orElseGet(() -> Caller.member(
+                        claims.user(), memberships.tenantsOf(claims.user()), claims.groups(), claims.expiresAt()));
     }
 
     private static boolean present(String value) {

@@ -53,7 +53,8 @@ public class CurrentCaller {
     @RequestScoped
     @Typed(JsonWebToken.class) // not also java.security.Principal, which the container provides
     JsonWebToken jsonWebToken() {
-        return authentication == null ? VerifiedToken.ANONYMOUS
+        return authentication == null
+                ? VerifiedToken.ANONYMOUS
                 : new VerifiedToken(authentication.claims(), authentication.rawToken());
     }
 

@@ -19,12 +19,13 @@ import java.util.Locale;
  */
 public final class DemoLoginRule {
 
-    private DemoLoginRule() {
-    }
+    private DemoLoginRule() {}
 
     /** {@code DEMO_LOGIN}. */
     public enum Setting {
-        AUTO, ON, OFF;
+        AUTO,
+        ON,
+        OFF;
 
         /** @throws IllegalArgumentException for anything but auto, on, off (or unset: auto) */
         public static Setting parse(String value) {
@@ -41,7 +42,8 @@ public final class DemoLoginRule {
 
     /** The database the server runs on, as far as the rule cares. */
     public enum Database {
-        EMBEDDED_DERBY, OTHER;
+        EMBEDDED_DERBY,
+        OTHER;
 
         /** From JDBC's {@code DatabaseMetaData.getDatabaseProductName()}. */
         public static Database ofProduct(String productName) {
@@ -55,15 +57,17 @@ public final class DemoLoginRule {
      * @param message       the one start-up log line (and, when no token is accepted, the readiness reason)
      * @param offBecause    why the demo login is off, for its 404 (null when on)
      */
-    public record Outcome(boolean demoLogin, boolean acceptsTokens, String message, String offBecause) {
-    }
+    public record Outcome(boolean demoLogin, boolean acceptsTokens, String message, String offBecause) {}
 
     public static Outcome decide(Setting setting, boolean keyConfigured, Database database, boolean hs256Secret) {
         if (keyConfigured) {
-            return new Outcome(false, true, setting == Setting.ON
-                    ? "DEMO_LOGIN=on is ignored: a token verification key is configured, so the demo login and"
-                            + " development tokens are off."
-                    : "A token verification key is configured: development tokens and the demo login are off.",
+            return new Outcome(
+                    false,
+                    true,
+                    setting == Setting.ON
+                            ? "DEMO_LOGIN=on is ignored: a token verification key is configured, so the demo login and"
+                                    + " development tokens are off."
+                            : "A token verification key is configured: development tokens and the demo login are off.",
                     "this server verifies tokens with a configured key");
         }
         boolean on = switch (setting) {
@@ -72,18 +76,34 @@ public final class DemoLoginRule {
             case AUTO -> database == Database.EMBEDDED_DERBY;
         };
         if (on) {
-            return new Outcome(true, true, "No token verification key is configured: this server signs development"
-                    + " tokens and the demo login is on (" + (setting == Setting.ON ? "DEMO_LOGIN=on"
-                    : "DEMO_LOGIN=auto with the embedded Derby database") + ").", null);
+            return new Outcome(
+                    true,
+                    true,
+                    "No token verification key is configured: this server signs development"
+                            + " tokens and the demo login is on ("
+                            + (setting == Setting.ON
+                                    ? "DEMO_LOGIN=on"
+                                    : "DEMO_LOGIN=auto with the embedded Derby database")
+                            + ").",
+                    null);
         }
-        String why = setting == Setting.OFF ? "DEMO_LOGIN=off"
+        String why = setting == Setting.OFF
+                ? "DEMO_LOGIN=off"
                 : "DEMO_LOGIN=auto and the database is not the embedded Derby";
         if (hs256Secret) {
-            return new Outcome(false, true, "No token verification key is configured and the demo login is off ("
-                    + why + "): only HS256 tokens signed with JWT_HS256_SECRET are accepted.", why);
+            return new Outcome(
+                    false,
+                    true,
+                    "No token verification key is configured and the demo login is off (" + why
+                            + "): only HS256 tokens signed with JWT_HS256_SECRET are accepted.",
+                    why);
         }
-        return new Outcome(false, false, "No token verification key is configured and the demo login is off ("
-                + why + "): this server accepts no token. Set MP_JWT_VERIFY_PUBLICKEY or"
-                + " MP_JWT_VERIFY_PUBLICKEY_LOCATION (or DEMO_LOGIN=on on a staging or test server).", why);
+        return new Outcome(
+                false,
+                false,
+                "No token verification key is configured and the demo login is off ("
+                        + why + "): this server accepts no token. Set MP_JWT_VERIFY_PUBLICKEY or"
+                        + " MP_JWT_VERIFY_PUBLICKEY_LOCATION (or DEMO_LOGIN=on on a staging or test server).",
+                why);
     }
 }

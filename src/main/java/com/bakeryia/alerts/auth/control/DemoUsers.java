@@ -8,8 +8,7 @@ import java.util.Optional;
 public final class DemoUsers {
 
     /** @param tenants the token's tenants claim; empty for none, so the membership table decides */
-    public record DemoUser(String username, Optional<List<String>> tenants, List<String> groups) {
-    }
+    public record DemoUser(String username, Optional<List<String>> tenants, List<String> groups) {}
 
     private static final Map<String, DemoUser> USERS = Map.of(
             "alice", new DemoUser("alice", Optional.of(List.of("bakery-centro")), List.of("user")),
@@ -17,11 +16,10 @@ public final class DemoUsers {
             "carol", new DemoUser("carol", Optional.of(List.of("bakery-centro", "bakery-norte")), List.of("user")),
             "dave", new DemoUser("dave", Optional.empty(), List.of("user")),
             "admin", new DemoUser("admin", Optional.empty(), List.of(Caller.ALERTS_ADMIN)),
-            "inventory-service", new DemoUser("inventory-service", Optional.of(List.of()),
-                    List.of(Caller.ALERT_PUBLISHER)));
+            "inventory-service",
+                    new DemoUser("inventory-service", Optional.of(List.of()), List.of(Caller.ALERT_PUBLISHER)));
 
-    private DemoUsers() {
-    }
+    private DemoUsers() {}
 
     public static Optional<DemoUser> find(String username) {
         return Optional.ofNullable(username == null ? null : USERS.get(username));

@@ -50,13 +50,19 @@ public class DevelopmentKeys {
     private volatile String keyId;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        boolean keyConfigured = config.getOptionalValue(JwtSettings.PUBLIC_KEY, String.class).isPresent()
-                || config.getOptionalValue(JwtSettings.PUBLIC_KEY_LOCATION, String.class).isPresent();
+        boolean keyConfigured =
+                config.getOptionalValue(JwtSettings.PUBLIC_KEY, String.class).isPresent()
+                        || config.getOptionalValue(JwtSettings.PUBLIC_KEY_LOCATION, String.class)
+                                .isPresent();
         boolean hs256 = config.getOptionalValue(JwtSettings.HS256_SECRET, String.class)
-                .filter(s -> !s.isBlank()).isPresent();
+                .filter(s -> !s.isBlank())
+                .isPresent();
         DemoLoginRule.Outcome decided = DemoLoginRule.decide(
-                DemoLoginRule.Setting.parse(config.getOptionalValue(DEMO_LOGIN, String.class).orElse(null)),
-                keyConfigured, keyConfigured ? DemoLoginRule.Database.OTHER : database(), hs256);
+                DemoLoginRule.Setting.parse(
+                        config.getOptionalValue(DEMO_LOGIN, String.class).orElse(null)),
+                keyConfigured,
+                keyConfigured ? DemoLoginRule.Database.OTHER : database(),
+                hs256);
         if (!decided.demoLogin()) {
             outcome = decided;
             LOG.log(decided.acceptsTokens() ? Level.INFO : Level.SEVERE, decided.message());

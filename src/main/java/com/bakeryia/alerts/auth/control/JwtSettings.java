@@ -11,6 +11,5 @@ public final class JwtSettings {
     /** Opt-in: a shared secret that HS256 tokens are verified with, for auth services that sign that way. */
     public static final String HS256_SECRET = "jwt.hs256.secret";
 
-    private JwtSettings() {
-    }
+    private JwtSettings() {}
 }

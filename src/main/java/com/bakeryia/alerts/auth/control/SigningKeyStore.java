@@ -33,9 +33,12 @@ public class SigningKeyStore {
     public SigningKey create(String name) {
         KeyPair pair = newRsaKeyPair();
         Base64.Encoder base64 = Base64.getEncoder();
-        SigningKey key = new SigningKey(name, UUID.randomUUID().toString(),
+        SigningKey key = new SigningKey(
+                name,
+                UUID.randomUUID().toString(),
                 base64.encodeToString(pair.getPublic().getEncoded()),
-                base64.encodeToString(pair.getPrivate().getEncoded()), Instant.now());
+                base64.encodeToString(pair.getPrivate().getEncoded()),
+                Instant.now());
         em.persist(key);
         return key;
     }

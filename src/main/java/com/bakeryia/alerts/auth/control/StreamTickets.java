@@ -40,8 +40,7 @@ public class StreamTickets {
     @ConfigProperty(name = "streams.ticket.seconds", defaultValue = "30")
     int ticketSeconds;
 
-    public record Ticket(String ticket, Instant expiresAt) {
-    }
+    public record Ticket(String ticket, Instant expiresAt) {}
 
     /** A ticket for what this token allows; it expires after {@code streams.ticket.seconds} or with the token. */
     @Transactional
@@ -90,9 +89,11 @@ public class StreamTickets {
             return Optional.empty();
         }
         String tenants = (String) row[1];
-        return Optional.of(new TokenClaims((String) row[0],
+        return Optional.of(new TokenClaims(
+                (String) row[0],
                 tenants == null ? Optional.empty() : Optional.of(split(tenants)),
-                split((String) row[2]), instant(row[3])));
+                split((String) row[2]),
+                instant(row[3])));
     }
 
     private static String join(List<String> values) {
@@ -104,7 +105,9 @@ public class StreamTickets {
             return List.of();
         }
         try (var reader = Json.createReader(new StringReader(json))) {
-            return reader.readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+            return reader.readArray().getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .toList();
         }
     }
 
@@ -114,8 +117,8 @@ public class StreamTickets {
 
     private static String hash(String ticket) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(ticket.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(ticket.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing", e);
         }

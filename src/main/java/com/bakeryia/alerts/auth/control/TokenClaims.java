@@ -12,8 +12,8 @@ import java.util.Optional;
  * (absent means "look the user up in the membership table"), the groups, the expiry, and every
  * claim as the token carried it (what {@code JsonWebToken.getClaim} answers).
  */
-public record TokenClaims(String user, Optional<List<String>> tenants, List<String> groups, Instant expiresAt,
-                          Map<String, Object> all) {
+public record TokenClaims(
+        String user, Optional<List<String>> tenants, List<String> groups, Instant expiresAt, Map<String, Object> all) {
 
     public TokenClaims {
         tenants = tenants.map(List::copyOf);
@@ -29,8 +29,8 @@ public record TokenClaims(String user, Optional<List<String>> tenants, List<Stri
         this(user, tenants, groups, expiresAt, rebuilt(user, tenants, groups, expiresAt));
     }
 
-    private static Map<String, Object> rebuilt(String user, Optional<List<String>> tenants, List<String> groups,
-                                               Instant expiresAt) {
+    private static Map<String, Object> rebuilt(
+            String user, Optional<List<String>> tenants, List<String> groups, Instant expiresAt) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("upn", user);
         claims.put(Caller.GROUPS_CLAIM, List.copyOf(groups));

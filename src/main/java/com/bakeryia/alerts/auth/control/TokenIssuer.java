@@ -25,8 +25,7 @@ public class TokenIssuer {
     @ConfigProperty(name = "demo.token.minutes", defaultValue = "15")
     int tokenMinutes;
 
-    public record IssuedToken(String token, Instant expiresAt) {
-    }
+    public record IssuedToken(String token, Instant expiresAt) {}
 
     public long maxLifetimeSeconds() {
         return tokenMinutes * 60L;

@@ -9,8 +9,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -81,10 +81,12 @@ public class TokenVerifier {
                 user = claims.getSubject();
             }
             if (user == null) {
-                throw ApiProblem.unauthorized("invalid_token", "The token names no user (upn, preferred_username or sub).");
+                throw ApiProblem.unauthorized(
+                        "invalid_token", "The token names no user (upn, preferred_username or sub).");
             }
             Object tenants = claims.getClaimValue(Caller.TENANTS_CLAIM);
-            return new TokenClaims(user,
+            return new TokenClaims(
+                    user,
                     tenants == null ? Optional.empty() : Optional.of(Caller.strings(tenants)),
                     Caller.strings(claims.getClaimValue(Caller.GROUPS_CLAIM)),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()),
@@ -122,28 +124,31 @@ public class TokenVerifier {
             builder.setSkipDefaultAudienceValidation();
         }
         VerificationKeyResolver rsa = rsaKeys();
-        Optional<String> secret = config.getOptionalValue(JwtSettings.HS256_SECRET, String.class)
-                .filter(s -> !s.isBlank());
+        Optional<String> secret =
+                config.getOptionalValue(JwtSettings.HS256_SECRET, String.class).filter(s -> !s.isBlank());
         if (secret.isEmpty()) {
-            builder.setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                    AlgorithmIdentifiers.RSA_USING_SHA256);
+            builder.setJwsAlgorithmConstraints(
+                    AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256);
             builder.setVerificationKeyResolver(rsa);
         } else {
             byte[] bytes = secret.get().getBytes(StandardCharsets.UTF_8);
             if (bytes.length < MIN_SECRET_BYTES) {
-                throw new IllegalStateException(JwtSettings.HS256_SECRET + " must be at least " + MIN_SECRET_BYTES
-                        + " bytes long");
+                throw new IllegalStateException(
+                        JwtSettings.HS256_SECRET + " must be at least " + MIN_SECRET_BYTES + " bytes long");
             }
             HmacKey hmac = new HmacKey(bytes);
-            builder.setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                    AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.HMAC_SHA256);
+            builder.setJwsAlgorithmConstraints(
+                    AlgorithmConstraints.ConstraintType.PERMIT,
+                    AlgorithmIdentifiers.RSA_USING_SHA256,
+                    AlgorithmIdentifiers.HMAC_SHA256);
             // The secret verifies HS256 only, the RSA keys RS256 only: no algorithm confusion.
-            builder.setVerificationKeyResolver((jws, nesting) ->
-                    AlgorithmIdentifiers.HMAC_SHA256.equals(jws.getAlgorithmHeaderValue())
+            builder.setVerificationKeyResolver(
+                    (jws, nesting) -> AlgorithmIdentifiers.HMAC_SHA256.equals(jws.getAlgorithmHeaderValue())
                             ? hmac
                             : rsa.resolveKey(jws, nesting));
         }
-        LOG.fine("Token verifier ready for issuer " + issuer + (secret.isPresent() ? " (RS256 and HS256)" : " (RS256)"));
+        LOG.fine(
+                "Token verifier ready for issuer " + issuer + (secret.isPresent() ? " (RS256 and HS256)" : " (RS256)"));
         return builder.build();
     }
 

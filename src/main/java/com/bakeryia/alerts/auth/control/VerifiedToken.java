@@ -77,7 +77,9 @@ public final class VerifiedToken implements JsonWebToken {
 
     @Override
     public long getExpirationTime() {
-        return claims == null || claims.expiresAt() == null ? 0 : claims.expiresAt().getEpochSecond();
+        return claims == null || claims.expiresAt() == null
+                ? 0
+                : claims.expiresAt().getEpochSecond();
     }
 
     @Override

@@ -38,8 +38,7 @@ public class SigningKey {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected SigningKey() {
-    }
+    protected SigningKey() {}
 
     public SigningKey(String name, String keyId, String publicKey, String privateKey, Instant createdAt) {
         this.name = name;

@@ -24,9 +24,16 @@ public class RedisReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (settings.redis().isEmpty()) {
-            return HealthCheckResponse.builder().name("fan-out").up().withData("mode", "in-process").build();
+            return HealthCheckResponse.builder()
+                    .name("fan-out")
+                    .up()
+                    .withData("mode", "in-process")
+                    .build();
         }
-        return HealthCheckResponse.builder().name("fan-out").status(subscriber.subscribed())
-                .withData("mode", "redis").build();
+        return HealthCheckResponse.builder()
+                .name("fan-out")
+                .status(subscriber.subscribed())
+                .withData("mode", "redis")
+                .build();
     }
 }

@@ -1,12 +1,12 @@
 package com.bakeryia.alerts.fanout.boundary;
 
-import com.bakeryia.alerts.store.control.AlertJson;
-import com.bakeryia.alerts.store.entity.PublishedAlert;
-import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.fanout.control.BackgroundThread;
 import com.bakeryia.alerts.fanout.control.RedisClients;
 import com.bakeryia.alerts.platform.Backoff;
+import com.bakeryia.alerts.store.control.AlertJson;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.streams.control.InOrderDelivery;
+import com.bakeryia.alerts.tenants.control.Memberships;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -128,8 +128,8 @@ public class RedisSubscriber {
                 return;
             }
             if (!channel.equals(RedisClients.channel(alert.tenantId()))) {
-                LOG.warning(() -> "Ignoring alert " + alert.alertId() + " published on " + channel
-                        + " for tenant " + alert.tenantId());
+                LOG.warning(() -> "Ignoring alert " + alert.alertId() + " published on " + channel + " for tenant "
+                        + alert.tenantId());
                 return;
             }
             order.accept(alert);

@@ -99,8 +99,11 @@ public class AlertRelay {
             } catch (RuntimeException e) {
                 backoff.failedMillis();
                 if (backoff.firstFailure()) {
-                    LOG.log(Level.WARNING, "Publishing to " + bus.where()
-                            + " failed; stored alerts wait in the database until it works again", e);
+                    LOG.log(
+                            Level.WARNING,
+                            "Publishing to " + bus.where()
+                                    + " failed; stored alerts wait in the database until it works again",
+                            e);
                 } else {
                     LOG.fine(() -> "Publishing still fails: " + e.getMessage());
                 }

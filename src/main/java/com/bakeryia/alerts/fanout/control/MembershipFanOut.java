@@ -31,8 +31,11 @@ public class MembershipFanOut {
         try {
             redis.pool().publish(RedisClients.MEMBERSHIPS_CHANNEL, change.user());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not tell the other servers that memberships changed; their caches"
-                    + " expire within memberships.cache.seconds", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Could not tell the other servers that memberships changed; their caches"
+                            + " expire within memberships.cache.seconds",
+                    e);
         }
     }
 }

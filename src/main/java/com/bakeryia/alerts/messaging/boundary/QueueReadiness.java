@@ -31,13 +31,20 @@ public class QueueReadiness implements HealthCheck {
         if (brokers.rabbitmq()) {
             var missing = rabbit.missingAdapter();
             if (missing.isPresent()) {
-                return HealthCheckResponse.builder().name("alerts-queue").down()
-                        .withData("error", RabbitSettings.missingAdapterMessage(missing.get())).build();
+                return HealthCheckResponse.builder()
+                        .name("alerts-queue")
+                        .down()
+                        .withData("error", RabbitSettings.missingAdapterMessage(missing.get()))
+                        .build();
             }
         }
         String problem = publisher.unreachableBecause();
         return problem == null
                 ? HealthCheckResponse.up("alerts-queue")
-                : HealthCheckResponse.builder().name("alerts-queue").down().withData("error", problem).build();
+                : HealthCheckResponse.builder()
+                        .name("alerts-queue")
+                        .down()
+                        .withData("error", problem)
+                        .build();
     }
 }

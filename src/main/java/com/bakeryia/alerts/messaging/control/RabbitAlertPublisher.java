@@ -27,8 +27,11 @@ public class RabbitAlertPublisher implements AlertPublisher {
 
     @Override
     public void publish(AlertSubmission alert, byte[] body) {
-        broker.publishConfirmed(settings.exchange(), routingKey(alert),
-                RabbitBroker.properties(alert.id(), Map.of("tenant_id", alert.tenantId())), body);
+        broker.publishConfirmed(
+                settings.exchange(),
+                routingKey(alert),
+                RabbitBroker.properties(alert.id(), Map.of("tenant_id", alert.tenantId())),
+                body);
     }
 
     @Override

@@ -80,8 +80,8 @@ public class RabbitBroker {
             release(channel);
         } catch (IOException | TimeoutException | RuntimeException e) {
             discard(channel);
-            throw new QueueUnavailable("RabbitMQ did not confirm message " + properties.getMessageId()
-                    + " to " + exchange, e);
+            throw new QueueUnavailable(
+                    "RabbitMQ did not confirm message " + properties.getMessageId() + " to " + exchange, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             discard(channel);
@@ -95,7 +95,8 @@ public class RabbitBroker {
             connection();
             return null;
         } catch (QueueUnavailable e) {
-            return e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage());
+            return e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage());
         }
     }
 
@@ -138,18 +139,24 @@ public class RabbitBroker {
         try (Channel channel = connection.createChannel()) {
             channel.exchangeDeclare(settings.exchange(), BuiltinExchangeType.TOPIC, true);
             channel.exchangeDeclare(settings.deadLetterExchange(), BuiltinExchangeType.TOPIC, true);
-            channel.queueDeclare(settings.deadLetterQueue(), true, false, false,
-                    Map.of("x-queue-type", "quorum"));
+            channel.queueDeclare(settings.deadLetterQueue(), true, false, false, Map.of("x-queue-type", "quorum"));
             channel.queueBind(settings.deadLetterQueue(), settings.deadLetterExchange(), "#");
-            channel.queueDeclare(settings.queue(), true, false, false, Map.of(
-                    "x-queue-type", "quorum",
-                    "x-delivery-limit", settings.deliveryLimit(),
-                    "x-dead-letter-exchange", settings.deadLetterExchange()));
+            channel.queueDeclare(
+                    settings.queue(),
+                    true,
+                    false,
+                    false,
+                    Map.of(
+                            "x-queue-type", "quorum",
+                            "x-delivery-limit", settings.deliveryLimit(),
+                            "x-dead-letter-exchange", settings.deadLetterExchange()));
             channel.queueBind(settings.queue(), settings.exchange(), "alert.#");
         } catch (IOException e) {
             // Typically PRECONDITION_FAILED: a queue of that name exists with other arguments.
-            throw new IOException("Declaring the alerts topology failed (does a queue '" + settings.queue()
-                    + "' exist with other arguments?)", e);
+            throw new IOException(
+                    "Declaring the alerts topology failed (does a queue '" + settings.queue()
+                            + "' exist with other arguments?)",
+                    e);
         }
     }
 

@@ -26,7 +26,10 @@ public class RabbitDeadLetters implements DeadLetters {
 
     @Override
     public void send(byte[] body, String code, String reason) {
-        broker.publishConfirmed(settings.deadLetterExchange(), ROUTING_KEY,
-                RabbitBroker.properties(UUID.randomUUID().toString(), Map.of(REASON_CODE, code, REASON, reason)), body);
+        broker.publishConfirmed(
+                settings.deadLetterExchange(),
+                ROUTING_KEY,
+                RabbitBroker.properties(UUID.randomUUID().toString(), Map.of(REASON_CODE, code, REASON, reason)),
+                body);
     }
 }

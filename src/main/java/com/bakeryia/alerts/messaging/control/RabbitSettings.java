@@ -121,7 +121,8 @@ public class RabbitSettings {
      * {@code package} phase does.
      */
     public Optional<String> missingAdapter() {
-        return adapterLocation.map(location -> Path.of(location).normalize())
+        return adapterLocation
+                .map(location -> Path.of(location).normalize())
                 .filter(path -> !Files.isRegularFile(path))
                 .map(Path::toString);
     }

@@ -30,8 +30,11 @@ public class AlertsListener implements MessageListener {
             } else if (message instanceof TextMessage text) {
                 processor.process(text.getText().getBytes(StandardCharsets.UTF_8));
             } else {
-                processor.reject(new byte[0], "unsupported_message",
-                        "Only bytes or text messages carry alerts; got " + message.getClass().getSimpleName());
+                processor.reject(
+                        new byte[0],
+                        "unsupported_message",
+                        "Only bytes or text messages carry alerts; got "
+                                + message.getClass().getSimpleName());
             }
         } catch (JMSException e) {
             throw new JMSRuntimeException("Could not read message body", e.getErrorCode(), e);

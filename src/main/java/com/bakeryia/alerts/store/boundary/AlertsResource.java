@@ -1,5 +1,8 @@
 package com.bakeryia.alerts.store.boundary;
 
+import com.bakeryia.alerts.auth.control.Caller;
+import com.bakeryia.alerts.auth.control.CurrentCaller;
+import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.store.control.AlertJson;
 import com.bakeryia.alerts.store.control.AlertParser;
 import com.bakeryia.alerts.store.control.AlertPublisher;
@@ -7,9 +10,6 @@ import com.bakeryia.alerts.store.control.AlertStore;
 import com.bakeryia.alerts.store.control.AlertSubmission;
 import com.bakeryia.alerts.store.control.InvalidAlert;
 import com.bakeryia.alerts.store.control.QueueUnavailable;
-import com.bakeryia.alerts.auth.control.Caller;
-import com.bakeryia.alerts.auth.control.CurrentCaller;
-import com.bakeryia.alerts.platform.ApiProblem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -64,18 +64,21 @@ public class AlertsResource {
             publisher.publish(alert, bytes);
         } catch (QueueUnavailable e) {
             LOG.log(Level.WARNING, "Alert " + alert.id() + " was not queued", e);
-            throw new ApiProblem(Response.Status.SERVICE_UNAVAILABLE, "queue_unavailable",
+            throw new ApiProblem(
+                    Response.Status.SERVICE_UNAVAILABLE,
+                    "queue_unavailable",
                     "The alert queue is unavailable; nothing was accepted, try again.");
         }
         LOG.fine(() -> "Queued alert " + alert.id() + " for tenant " + alert.tenantId() + " from " + token.getName());
-        return Response.accepted(Json.createObjectBuilder().add("id", alert.id()).build().toString()).build();
+        return Response.accepted(
+                        Json.createObjectBuilder().add("id", alert.id()).build().toString())
+                .build();
     }
 
     /** History of the caller's tenants (or the subset named by {@code tenant}), newest first. */
     @GET
     @RolesAllowed(Caller.AUTHENTICATED)
-    public String history(@QueryParam("tenant") String tenant,
-                          @QueryParam("limit") @DefaultValue("50") int limit) {
+    public String history(@QueryParam("tenant") String tenant, @QueryParam("limit") @DefaultValue("50") int limit) {
         Caller caller = current.caller();
         if (limit < 1 || limit > MAX_LIMIT) {
             throw ApiProblem.badRequest("invalid_parameter", "limit must be between 1 and " + MAX_LIMIT + ".");

@@ -1,7 +1,7 @@
 package com.bakeryia.alerts.store.boundary;
 
-import jakarta.annotation.Resource;
 import com.bakeryia.alerts.platform.SchemaMigrations;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -25,15 +25,24 @@ public class DatabaseReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (!schema.awaitCompleted(0)) {
-            return HealthCheckResponse.builder().name("database").down().withData("schema", "migrating").build();
+            return HealthCheckResponse.builder()
+                    .name("database")
+                    .down()
+                    .withData("schema", "migrating")
+                    .build();
         }
         try (Connection connection = dataSource.getConnection()) {
-            return HealthCheckResponse.builder().name("database")
+            return HealthCheckResponse.builder()
+                    .name("database")
                     .status(connection.isValid(2))
                     .withData("product", connection.getMetaData().getDatabaseProductName())
                     .build();
         } catch (SQLException e) {
-            return HealthCheckResponse.builder().name("database").down().withData("error", e.getMessage()).build();
+            return HealthCheckResponse.builder()
+                    .name("database")
+                    .down()
+                    .withData("error", e.getMessage())
+                    .build();
         }
     }
 }

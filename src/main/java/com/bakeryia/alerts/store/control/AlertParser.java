@@ -1,9 +1,9 @@
 package com.bakeryia.alerts.store.control;
 
-import com.bakeryia.alerts.store.entity.ItemType;
-import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.platform.Identifiers;
 import com.bakeryia.alerts.platform.JsonInput;
+import com.bakeryia.alerts.store.entity.ItemType;
+import com.bakeryia.alerts.store.entity.Severity;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -42,8 +42,7 @@ public final class AlertParser {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
-    private AlertParser() {
-    }
+    private AlertParser() {}
 
     public static AlertSubmission parse(byte[] body) throws InvalidAlert {
         if (body == null || body.length == 0) {
@@ -57,7 +56,8 @@ public final class AlertParser {
 
     private static String decode(byte[] body) throws InvalidAlert {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body))
@@ -72,9 +72,11 @@ public final class AlertParser {
         try {
             value = JsonInput.read(text);
         } catch (JsonInput.BadJson e) {
-            throw new InvalidAlert(e.code(), e.code().equals(JsonInput.TOO_DEEP)
-                    ? "The alert is nested deeper than " + JsonInput.MAX_DEPTH + " levels."
-                    : "The alert is not valid JSON: " + e.getMessage());
+            throw new InvalidAlert(
+                    e.code(),
+                    e.code().equals(JsonInput.TOO_DEEP)
+                            ? "The alert is nested deeper than " + JsonInput.MAX_DEPTH + " levels."
+                            : "The alert is not valid JSON: " + e.getMessage());
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new InvalidAlert("malformed_json", "The alert must be a JSON object.");
@@ -86,13 +88,14 @@ public final class AlertParser {
         String id = matching(json, "id", Identifiers.ID, "up to 64 letters, digits, '.', '_', ':' or '-'");
         String tenant = matching(json, "tenant_id", Identifiers.ID, "up to 64 letters, digits, '.', '_', ':' or '-'");
         String itemTypeName = optionalString(json, "item_type");
-        ItemType itemType = itemTypeName == null ? ItemType.ALERT
-                : ItemType.fromWire(itemTypeName).orElseThrow(() -> invalid("item_type",
-                "must be one of " + choices(ItemType.values())));
+        ItemType itemType = itemTypeName == null
+                ? ItemType.ALERT
+                : ItemType.fromWire(itemTypeName)
+                        .orElseThrow(() -> invalid("item_type", "must be one of " + choices(ItemType.values())));
         String service = matching(json, "service", Identifiers.SERVICE, "1 to 32 of a-z, 0-9, '_' or '-'");
         String type = matching(json, "type", Identifiers.TYPE, "up to 64 letters, digits, '.', '_', ':' or '-'");
-        Severity severity = Severity.fromWire(required(json, "severity")).orElseThrow(() -> invalid("severity",
-                "must be one of " + choices(Severity.values())));
+        Severity severity = Severity.fromWire(required(json, "severity"))
+                .orElseThrow(() -> invalid("severity", "must be one of " + choices(Severity.values())));
         String title = required(json, "title").strip();
         if (title.isEmpty() || title.length() > MAX_TITLE) {
             throw invalid("title", "must have 1 to " + MAX_TITLE + " characters");
@@ -104,8 +107,18 @@ public final class AlertParser {
         storable("actions", actions);
         JsonObject metadata = metadata(json);
         storable("metadata", metadata);
-        return new AlertSubmission(id, tenant, itemType, service, type, severity, title,
-                message == null ? "" : message, actions, metadata, timestamp(json));
+        return new AlertSubmission(
+                id,
+                tenant,
+                itemType,
+                service,
+                type,
+                severity,
+                title,
+                message == null ? "" : message,
+                actions,
+                metadata,
+                timestamp(json));
     }
 
     private static String required(JsonObject json, String field) throws InvalidAlert {
@@ -196,8 +209,7 @@ public final class AlertParser {
                     storable(field, member.getValue());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -223,8 +235,7 @@ public final class AlertParser {
     }
 
     private static String choices(Enum<?>[] values) {
-        return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", "));
+        return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
 
     /**

@@ -46,14 +46,17 @@ public class AlertProcessor {
         } catch (RuntimeException unforeseen) {
             // Parsing depends on the bytes alone: a redelivery would fail the same way, up to the
             // delivery limit. Dead-letter at once; the type names the gap for a fix.
-            reject(body, "unreadable", "The alert could not be read ("
-                    + unforeseen.getClass().getSimpleName() + ").");
+            reject(
+                    body,
+                    "unreadable",
+                    "The alert could not be read (" + unforeseen.getClass().getSimpleName() + ").");
             return;
         }
         try {
-            store.storeOnce(submission).ifPresentOrElse(
-                    stored -> LOG.fine(() -> "Stored alert " + stored.alertId() + " as " + stored.seq()),
-                    () -> LOG.info(() -> "Alert " + submission.id() + " was stored before; duplicate ignored"));
+            store.storeOnce(submission)
+                    .ifPresentOrElse(
+                            stored -> LOG.fine(() -> "Stored alert " + stored.alertId() + " as " + stored.seq()),
+                            () -> LOG.info(() -> "Alert " + submission.id() + " was stored before; duplicate ignored"));
         } catch (PersistenceException e) {
             if (!UniqueViolation.causes(e)) {
                 throw e;

@@ -31,7 +31,8 @@ public class AlertStore {
     public Optional<AlertStored> storeOnce(AlertSubmission submission) {
         if (!em.createNamedQuery(Alert.BY_ALERT_ID, Alert.class)
                 .setParameter("alertId", submission.id())
-                .getResultList().isEmpty()) {
+                .getResultList()
+                .isEmpty()) {
             return Optional.empty();
         }
         Alert alert = submission.toEntity();

@@ -29,13 +29,15 @@ public class PositionedAlerts {
     public Optional<Instant> positionedAt(long position) {
         return em.createQuery("SELECT a.positionedAt FROM Alert a WHERE a.position = :position", Instant.class)
                 .setParameter("position", position)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
     /** How many selected alerts lie after {@code after} and at most {@code upTo}. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(AlertSelection selection, long after, long upTo) {
-        return query("SELECT COUNT(a) FROM Alert a", "", Long.class, selection, after, upTo).getSingleResult();
+        return query("SELECT COUNT(a) FROM Alert a", "", Long.class, selection, after, upTo)
+                .getSingleResult();
     }
 
     /** Up to {@code limit} selected alerts after {@code after} and at most {@code upTo}, in position order. */
@@ -43,7 +45,10 @@ public class PositionedAlerts {
     public List<PublishedAlert> page(AlertSelection selection, long after, long upTo, int limit) {
         return query("SELECT a FROM Alert a", " ORDER BY a.position", Alert.class, selection, after, upTo)
                 .setMaxResults(limit)
-                .getResultList().stream().map(AlertJson::published).toList();
+                .getResultList()
+                .stream()
+                .map(AlertJson::published)
+                .toList();
     }
 
     /** The newest {@code limit} selected alerts at or below {@code upTo}, in position order. */
@@ -52,7 +57,10 @@ public class PositionedAlerts {
         List<PublishedAlert> newestFirst = new ArrayList<>(
                 query("SELECT a FROM Alert a", " ORDER BY a.position DESC", Alert.class, selection, 0, upTo)
                         .setMaxResults(limit)
-                        .getResultList().stream().map(AlertJson::published).toList());
+                        .getResultList()
+                        .stream()
+                        .map(AlertJson::published)
+                        .toList());
         Collections.reverse(newestFirst);
         return newestFirst;
     }
@@ -60,16 +68,22 @@ public class PositionedAlerts {
     /** Every tenant's alerts with positions from {@code from} to {@code upTo}, in position order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PublishedAlert> range(long from, long upTo, int limit) {
-        return em.createQuery("SELECT a FROM Alert a WHERE a.position >= :from AND a.position <= :upTo"
-                        + " ORDER BY a.position", Alert.class)
+        return em
+                .createQuery(
+                        "SELECT a FROM Alert a WHERE a.position >= :from AND a.position <= :upTo"
+                                + " ORDER BY a.position",
+                        Alert.class)
                 .setParameter("from", from)
                 .setParameter("upTo", upTo)
                 .setMaxResults(limit)
-                .getResultList().stream().map(AlertJson::published).toList();
+                .getResultList()
+                .stream()
+                .map(AlertJson::published)
+                .toList();
     }
 
-    private <T> TypedQuery<T> query(String select, String orderBy, Class<T> type, AlertSelection selection,
-                                    long after, long upTo) {
+    private <T> TypedQuery<T> query(
+            String select, String orderBy, Class<T> type, AlertSelection selection, long after, long upTo) {
         StringBuilder jpql = new StringBuilder(select)
                 .append(" WHERE a.position > :after AND a.position <= :upTo AND a.tenantId IN :tenants");
         if (!selection.severities().isEmpty()) {

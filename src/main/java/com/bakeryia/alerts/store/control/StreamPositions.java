@@ -77,11 +77,15 @@ public class StreamPositions {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PublishedAlert> leftBehind(int limit) {
         Instant now = Instant.now();
-        return em.createQuery(UNPUBLISHED, Alert.class)
+        return em
+                .createQuery(UNPUBLISHED, Alert.class)
                 .setParameter("before", now.minus(LEFT_BEHIND))
                 .setParameter("since", now.minus(MAX_AGE))
                 .setMaxResults(limit)
-                .getResultList().stream().map(AlertJson::published).toList();
+                .getResultList()
+                .stream()
+                .map(AlertJson::published)
+                .toList();
     }
 
     @Transactional

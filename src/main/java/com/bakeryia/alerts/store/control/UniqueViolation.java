@@ -10,8 +10,7 @@ final class UniqueViolation {
 
     static final String SQL_STATE = "23505";
 
-    private UniqueViolation() {
-    }
+    private UniqueViolation() {}
 
     static boolean causes(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -19,10 +19,10 @@ import java.time.Instant;
  * (the SSE cursor), given after commit by the fan-out relay in the order positions become visible.
  */
 @Entity
-@Table(name = "alerts",
-        uniqueConstraints = @UniqueConstraint(name = "alerts_alert_id_key", columnNames = "alert_id"))
+@Table(name = "alerts", uniqueConstraints = @UniqueConstraint(name = "alerts_alert_id_key", columnNames = "alert_id"))
 @NamedQuery(name = Alert.BY_ALERT_ID, query = "SELECT a FROM Alert a WHERE a.alertId = :alertId")
-@NamedQuery(name = Alert.RECENT_FOR_TENANTS,
+@NamedQuery(
+        name = Alert.RECENT_FOR_TENANTS,
         query = "SELECT a FROM Alert a WHERE a.tenantId IN :tenants ORDER BY a.seq DESC")
 public class Alert {
 
@@ -87,12 +87,20 @@ public class Alert {
     @Column(name = "published_at")
     private Instant publishedAt;
 
-    protected Alert() {
-    }
+    protected Alert() {}
 
-    public Alert(String alertId, String tenantId, ItemType itemType, String service, String type,
-                 Severity severity, String title, String message, String actionsJson,
-                 String metadataJson, Instant occurredAt) {
+    public Alert(
+            String alertId,
+            String tenantId,
+            ItemType itemType,
+            String service,
+            String type,
+            Severity severity,
+            String title,
+            String message,
+            String actionsJson,
+            String metadataJson,
+            Instant occurredAt) {
         this.alertId = alertId;
         this.tenantId = tenantId;
         this.itemType = itemType;

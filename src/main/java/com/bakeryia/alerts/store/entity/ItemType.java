@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** An {@code alert} streams as {@code <service>_alert}; a {@code notification} as {@code notification}. */
 public enum ItemType {
-    ALERT, NOTIFICATION;
+    ALERT,
+    NOTIFICATION;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

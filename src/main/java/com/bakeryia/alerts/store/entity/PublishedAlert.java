@@ -6,8 +6,16 @@ package com.bakeryia.alerts.store.entity;
  * (service, type, severity), the SSE event name and the JSON that every stream (and Redis) carries
  * as data, serialised once when the relay positions it (or reads it back).
  */
-public record PublishedAlert(long seq, long position, String alertId, String tenantId, String service, String type,
-                             Severity severity, String eventName, String json) {
+public record PublishedAlert(
+        long seq,
+        long position,
+        String alertId,
+        String tenantId,
+        String service,
+        String type,
+        Severity severity,
+        String eventName,
+        String json) {
 
     public static String eventName(ItemType itemType, String service) {
         return itemType == ItemType.ALERT ? service + "_alert" : "notification";

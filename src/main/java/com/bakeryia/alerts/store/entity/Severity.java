@@ -5,7 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 public enum Severity {
-    URGENT, HIGH, MEDIUM, LOW;
+    URGENT,
+    HIGH,
+    MEDIUM,
+    LOW;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -6,8 +6,8 @@ import com.bakeryia.alerts.auth.control.StreamCredentials;
 import com.bakeryia.alerts.auth.control.StreamTickets;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.streams.control.Heartbeats;
-import com.bakeryia.alerts.streams.control.StreamFilter;
 import com.bakeryia.alerts.streams.control.OpenStreams;
+import com.bakeryia.alerts.streams.control.StreamFilter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -55,11 +55,15 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed(Caller.AUTHENTICATED)
     @StreamCredentials
-    public void stream(@Context SseEventSink sink, @Context Sse sse,
-                       @QueryParam("tenant") String tenant, @QueryParam("severity") String severity,
-                       @QueryParam("service") String service, @QueryParam("type") String type,
-                       @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
-                       @QueryParam("lastEventId") String lastEventId) {
+    public void stream(
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @QueryParam("tenant") String tenant,
+            @QueryParam("severity") String severity,
+            @QueryParam("service") String service,
+            @QueryParam("type") String type,
+            @HeaderParam(LAST_EVENT_ID) String lastEventIdHeader,
+            @QueryParam("lastEventId") String lastEventId) {
         Caller caller = current.caller();
         if (caller.tenants().isEmpty()) {
             throw ApiProblem.forbidden("no_tenant", "The caller belongs to no tenant whose alerts could be streamed.");
@@ -85,8 +89,14 @@ public class EventsResource {
         return Response.ok(Json.createObjectBuilder()
                         .add("ticket", issued.ticket())
                         .add("expires_at", issued.expiresAt().toString())
-                        .add("expires_in", Math.max(0, Duration.between(Instant.now(), issued.expiresAt()).toSeconds()))
-                        .build().toString())
+                        .add(
+                                "expires_in",
+                                Math.max(
+                                        0,
+                                        Duration.between(Instant.now(), issued.expiresAt())
+                                                .toSeconds()))
+                        .build()
+                        .toString())
                 .cacheControl(noStore)
                 .build();
     }

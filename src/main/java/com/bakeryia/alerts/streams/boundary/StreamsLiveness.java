@@ -17,7 +17,10 @@ public class StreamsLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.builder().name("streams").up()
-                .withData("open", streams.count()).build();
+        return HealthCheckResponse.builder()
+                .name("streams")
+                .up()
+                .withData("open", streams.count())
+                .build();
     }
 }

@@ -92,8 +92,10 @@ public class Audiences {
             return;
         }
         Audience audience = subscription.audience();
-        boolean emptied = audiences.computeIfPresent(audience.filter.key(),
-                (key, current) -> current != audience || --current.members > 0 ? current : null) == null;
+        boolean emptied = audiences.computeIfPresent(
+                        audience.filter.key(),
+                        (key, current) -> current != audience || --current.members > 0 ? current : null)
+                == null;
         if (emptied) {
             audience.broadcaster.close();
         }

@@ -74,14 +74,17 @@ public class MembershipEndings {
     }
 
     /** @param current the memberships read so far in this pass, per user */
-    private void endIfChanged(StreamConnection stream, String user, Set<String> openedWith,
-                              Map<String, Set<String>> current) {
+    private void endIfChanged(
+            StreamConnection stream, String user, Set<String> openedWith, Map<String, Set<String>> current) {
         Set<String> now;
         try {
             now = current.computeIfAbsent(user, u -> Set.copyOf(memberships.tenantsOf(u)));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not read the memberships of a user with open streams;"
-                    + " those streams keep their tenants until their tokens expire or the next change", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Could not read the memberships of a user with open streams;"
+                            + " those streams keep their tenants until their tokens expire or the next change",
+                    e);
             return;
         }
         if (!now.equals(openedWith)) {

@@ -79,14 +79,26 @@ public class OpenStreams {
      *
      * @throws ApiProblem 429 when the user or one of the tenants has too many open streams
      */
-    public void open(Sse sse, SseEventSink sink, Caller caller, Set<String> tenants, StreamFilter filter,
-                     String cursor, int heartbeatSeconds) {
+    public void open(
+            Sse sse,
+            SseEventSink sink,
+            Caller caller,
+            Set<String> tenants,
+            StreamFilter filter,
+            String cursor,
+            int heartbeatSeconds) {
         events.use(sse);
         limits.reserve(caller.user(), tenants);
         OutboundSseEvent hello = events.greeting(caller.user(), tenants, heartbeatSeconds);
-        StreamConnection stream = new StreamConnection(sink,
-                new StreamConnection.Wiring(events, writers.executor(), replay, settings, this::closed, slowConsumersCut::inc),
-                caller.user(), tenants, filter, hello, cursor);
+        StreamConnection stream = new StreamConnection(
+                sink,
+                new StreamConnection.Wiring(
+                        events, writers.executor(), replay, settings, this::closed, slowConsumersCut::inc),
+                caller.user(),
+                tenants,
+                filter,
+                hello,
+                cursor);
         // Subscribed before the replay reads the head, so no alert falls between the two; the
         // greeting is still the first write, as the stream writes its queue only after it.
         if (caller.tenantsFromMemberships()) {
@@ -100,7 +112,8 @@ public class OpenStreams {
             subscription.register(stream);
         }
         if (caller.expiresAt() != null) {
-            long delay = Math.max(0, Duration.between(Instant.now(), caller.expiresAt()).toMillis());
+            long delay = Math.max(
+                    0, Duration.between(Instant.now(), caller.expiresAt()).toMillis());
             stream.expireAt(scheduler.schedule(() -> expire(stream, caller.expiresAt()), delay, TimeUnit.MILLISECONDS));
         }
         stream.start();

@@ -32,6 +32,7 @@ final class PositionSequence {
 
     /** The position this server delivers next. */
     private long next = 1;
+
     private final TreeMap<Long, PublishedAlert> held = new TreeMap<>();
     /** Whether something later than {@link #next} is held, so that {@code next} is waited for. */
     private boolean waiting;

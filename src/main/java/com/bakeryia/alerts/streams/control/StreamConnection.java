@@ -39,13 +39,16 @@ final class StreamConnection implements SseEventSink {
     private static final CompletionStage<Void> QUEUED = CompletableFuture.completedFuture(null);
 
     /** What a stream needs from the server: event building, a writer thread, the database. */
-    record Wiring(StreamEvents events, Executor executor, StreamReplay replay, StreamSettings settings,
-                  Consumer<StreamConnection> onClosed, Runnable onCut) {
-    }
+    record Wiring(
+            StreamEvents events,
+            Executor executor,
+            StreamReplay replay,
+            StreamSettings settings,
+            Consumer<StreamConnection> onClosed,
+            Runnable onCut) {}
 
     /** An event waiting to be written; alerts have their stream position, others 0. */
-    private record Outgoing(OutboundSseEvent event, long position, boolean last) {
-    }
+    private record Outgoing(OutboundSseEvent event, long position, boolean last) {}
 
     final String user;
     final Set<String> tenants;
@@ -67,10 +70,17 @@ final class StreamConnection implements SseEventSink {
     private volatile long writeStartedAt;
     /** Touched by the writer only (one at a time). */
     private boolean greeted;
+
     private volatile Future<?> expiry;
 
-    StreamConnection(SseEventSink client, Wiring wiring, String user, Set<String> tenants, StreamFilter filter,
-                     OutboundSseEvent greeting, String cursor) {
+    StreamConnection(
+            SseEventSink client,
+            Wiring wiring,
+            String user,
+            Set<String> tenants,
+            StreamFilter filter,
+            OutboundSseEvent greeting,
+            String cursor) {
         this.client = client;
         this.wiring = wiring;
         this.user = user;
@@ -78,8 +88,14 @@ final class StreamConnection implements SseEventSink {
         this.greeting = greeting;
         this.queueMax = wiring.settings().sendQueueMax();
         this.writeTimeoutNanos = wiring.settings().writeTimeout().toNanos();
-        this.resume = new StreamResume(cursor, tenants, filter, wiring.replay(), wiring.events(),
-                wiring.settings().resumeWindow(), () -> ending);
+        this.resume = new StreamResume(
+                cursor,
+                tenants,
+                filter,
+                wiring.replay(),
+                wiring.events(),
+                wiring.settings().resumeWindow(),
+                () -> ending);
     }
 
     /** Writes the greeting, then the replay if the client resumes, then whatever was queued. */

@@ -21,6 +21,7 @@ public class StreamEvents {
 
     /** Reconnect delays are spread over this window so that clients of a restarted server return gradually. */
     static final int RETRY_MIN_MILLIS = 1_000;
+
     static final int RETRY_MAX_MILLIS = 5_000;
 
     @Inject
@@ -49,14 +50,18 @@ public class StreamEvents {
                         .add("server_time", Instant.now().toString())
                         .add("heartbeat_seconds", heartbeatSeconds)
                         .add("event_names", Json.createArrayBuilder(settings.eventNames()))
-                        .build().toString())
+                        .build()
+                        .toString())
                 .build();
     }
 
     public OutboundSseEvent heartbeat() {
         return sse.newEventBuilder()
                 .name("heartbeat")
-                .data(Json.createObjectBuilder().add("server_time", Instant.now().toString()).build().toString())
+                .data(Json.createObjectBuilder()
+                        .add("server_time", Instant.now().toString())
+                        .build()
+                        .toString())
                 .build();
     }
 
@@ -77,10 +82,13 @@ public class StreamEvents {
                         .add("reason", reason)
                         .add("last_event_id", lastEventId)
                         .add("window", window)
-                        .add("message", StreamReplay.UNKNOWN_CURSOR.equals(reason)
-                                ? "The last event id is unknown; the most recent alerts follow."
-                                : "The last event id is too old to resume from; the most recent alerts follow.")
-                        .build().toString())
+                        .add(
+                                "message",
+                                StreamReplay.UNKNOWN_CURSOR.equals(reason)
+                                        ? "The last event id is unknown; the most recent alerts follow."
+                                        : "The last event id is too old to resume from; the most recent alerts follow.")
+                        .build()
+                        .toString())
                 .build();
     }
 
@@ -90,25 +98,36 @@ public class StreamEvents {
      * with the last event id.
      */
     public OutboundSseEvent tokenExpired(Instant expiredAt) {
-        return last("token_expired", Json.createObjectBuilder()
-                .add("expired_at", expiredAt.toString())
-                .add("message", "The token expired: renew it and reconnect with the last event id.")
-                .build().toString());
+        return last(
+                "token_expired",
+                Json.createObjectBuilder()
+                        .add("expired_at", expiredAt.toString())
+                        .add("message", "The token expired: renew it and reconnect with the last event id.")
+                        .build()
+                        .toString());
     }
 
     /** {@code tenants_changed}, the last event of a stream whose user's memberships changed. */
     public OutboundSseEvent tenantsChanged() {
-        return last("tenants_changed", Json.createObjectBuilder()
-                .add("message", "Your tenant memberships changed: reconnect with the last event id.")
-                .build().toString());
+        return last(
+                "tenants_changed",
+                Json.createObjectBuilder()
+                        .add("message", "Your tenant memberships changed: reconnect with the last event id.")
+                        .build()
+                        .toString());
     }
 
     /** {@code slow_consumer}, the last event of a stream that let {@code maxQueued} events pile up. */
     public OutboundSseEvent slowConsumer(int maxQueued) {
-        return last("slow_consumer", Json.createObjectBuilder()
-                .add("max_queued", maxQueued)
-                .add("message", "This client could not keep up and is disconnected; reconnect with the last event id.")
-                .build().toString());
+        return last(
+                "slow_consumer",
+                Json.createObjectBuilder()
+                        .add("max_queued", maxQueued)
+                        .add(
+                                "message",
+                                "This client could not keep up and is disconnected; reconnect with the last event id.")
+                        .build()
+                        .toString());
     }
 
     private OutboundSseEvent last(String name, String data) {

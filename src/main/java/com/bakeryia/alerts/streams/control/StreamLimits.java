@@ -31,7 +31,8 @@ public class StreamLimits {
     public void reserve(String user, Set<String> tenants) {
         if (perUser.merge(user, 1, Integer::sum) > settings.perUserMax()) {
             release(perUser, user);
-            throw ApiProblem.tooManyRequests("too_many_streams",
+            throw ApiProblem.tooManyRequests(
+                    "too_many_streams",
                     "This user has " + settings.perUserMax() + " open streams already; close one first.");
         }
         List<String> reserved = new ArrayList<>();
@@ -40,7 +41,8 @@ public class StreamLimits {
                 release(perTenant, tenant);
                 reserved.forEach(t -> release(perTenant, t));
                 release(perUser, user);
-                throw ApiProblem.tooManyRequests("too_many_streams",
+                throw ApiProblem.tooManyRequests(
+                        "too_many_streams",
                         "A requested tenant has too many open streams on this server; try again later.");
             }
             reserved.add(tenant);

@@ -25,7 +25,11 @@ final class StreamResume {
 
     static final int REPLAY_PAGE = 500;
 
-    private enum State { PLANNING, READING, DONE }
+    private enum State {
+        PLANNING,
+        READING,
+        DONE
+    }
 
     private final String cursor;
     private final Set<String> tenants;
@@ -38,6 +42,7 @@ final class StreamResume {
 
     /** Written by the writer only; DONE under this object's lock. */
     private State state;
+
     private final ArrayDeque<OutboundSseEvent> replayed = new ArrayDeque<>();
     private long head;
     private long covered;
@@ -50,8 +55,14 @@ final class StreamResume {
      * @param cursor the client's last event id, or null: nothing to replay
      * @param window how many recent alerts follow a {@code resync}
      */
-    StreamResume(String cursor, Set<String> tenants, StreamFilter filter, StreamReplay replay, StreamEvents events,
-                 int window, BooleanSupplier ending) {
+    StreamResume(
+            String cursor,
+            Set<String> tenants,
+            StreamFilter filter,
+            StreamReplay replay,
+            StreamEvents events,
+            int window,
+            BooleanSupplier ending) {
         this.cursor = cursor;
         this.tenants = tenants;
         this.filter = filter;
@@ -109,7 +120,8 @@ final class StreamResume {
         if (covered < head) {
             List<PublishedAlert> page = replay.page(tenants, filter, covered, head, REPLAY_PAGE);
             page.forEach(alert -> replayed.add(events.alert(alert)));
-            covered = page.size() < REPLAY_PAGE ? head : page.get(page.size() - 1).position();
+            covered =
+                    page.size() < REPLAY_PAGE ? head : page.get(page.size() - 1).position();
             return;
         }
         synchronized (this) {

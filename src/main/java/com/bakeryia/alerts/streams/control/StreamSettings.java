@@ -54,8 +54,10 @@ public class StreamSettings {
      * so that a browser's EventSource (which needs every name up front) can listen for them.
      */
     @Inject
-    @ConfigProperty(name = "alert.services", defaultValue = "inventory,production,orders,procurement,sales,"
-            + "forecasting,pos,recipes,suppliers,distribution,orchestrator,notification_service")
+    @ConfigProperty(
+            name = "alert.services",
+            defaultValue = "inventory,production,orders,procurement,sales,"
+                    + "forecasting,pos,recipes,suppliers,distribution,orchestrator,notification_service")
     List<String> alertServices;
 
     public List<String> eventNames() {

@@ -31,8 +31,13 @@ public class StreamWriters {
 
     @PostConstruct
     void start() {
-        writers = new ThreadPoolExecutor(settings.writerThreads(), settings.writerThreads(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
+        writers = new ThreadPoolExecutor(
+                settings.writerThreads(),
+                settings.writerThreads(),
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
+                threads);
         writers.allowCoreThreadTimeOut(true);
     }
 

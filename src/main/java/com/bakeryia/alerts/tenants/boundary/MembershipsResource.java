@@ -1,10 +1,10 @@
 package com.bakeryia.alerts.tenants.boundary;
 
 import com.bakeryia.alerts.auth.control.Caller;
-import com.bakeryia.alerts.tenants.control.Memberships;
 import com.bakeryia.alerts.platform.ApiProblem;
 import com.bakeryia.alerts.platform.Identifiers;
 import com.bakeryia.alerts.platform.JsonInput;
+import com.bakeryia.alerts.tenants.control.Memberships;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -76,7 +76,10 @@ public class MembershipsResource {
         if (added) {
             LOG.info(() -> admin.getName() + " added " + user + " to tenant " + tenant);
         }
-        return added ? Response.status(Response.Status.CREATED).entity(body(user, memberships.stored(user))).build()
+        return added
+                ? Response.status(Response.Status.CREATED)
+                        .entity(body(user, memberships.stored(user)))
+                        .build()
                 : Response.noContent().build();
     }
 
@@ -103,8 +106,8 @@ public class MembershipsResource {
         try {
             value = JsonInput.read(json);
         } catch (JsonInput.BadJson e) {
-            throw ApiProblem.badRequest(e.code(), e.getMessage()
-                    + " The body must be a JSON object like {\"tenants\": [\"a\"]}.");
+            throw ApiProblem.badRequest(
+                    e.code(), e.getMessage() + " The body must be a JSON object like {\"tenants\": [\"a\"]}.");
         }
         if (!(value instanceof JsonObject object) || !(object.get("tenants") instanceof JsonArray array)) {
             throw ApiProblem.badRequest("missing_field", "The field 'tenants' (an array of tenant ids) is required.");
@@ -114,8 +117,10 @@ public class MembershipsResource {
         }
         List<String> tenants = new ArrayList<>();
         for (JsonValue item : array) {
-            if (!(item instanceof JsonString tenant) || !Identifiers.ID.matcher(tenant.getString()).matches()) {
-                throw ApiProblem.badRequest("invalid_field",
+            if (!(item instanceof JsonString tenant)
+                    || !Identifiers.ID.matcher(tenant.getString()).matches()) {
+                throw ApiProblem.badRequest(
+                        "invalid_field",
                         "Every tenant must be a string of up to 64 letters, digits, '.', '_', ':' or '-'.");
             }
             tenants.add(tenant.getString());
@@ -127,6 +132,7 @@ public class MembershipsResource {
         return Json.createObjectBuilder()
                 .add("user", user)
                 .add("tenants", Json.createArrayBuilder(tenants))
-                .build().toString();
+                .build()
+                .toString();
     }
 }

@@ -45,8 +45,7 @@ public class Memberships implements TenantLookup {
     @ConfigProperty(name = "memberships.cache.seconds", defaultValue = "60")
     int cacheSeconds;
 
-    private record Cached(List<String> tenants, Instant loadedAt) {
-    }
+    private record Cached(List<String> tenants, Instant loadedAt) {}
 
     private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -56,7 +55,8 @@ public class Memberships implements TenantLookup {
     public List<String> tenantsOf(String user) {
         Cached cached = cache.get(user);
         Instant now = Instant.now();
-        if (cached != null && cached.loadedAt().plus(Duration.ofSeconds(cacheSeconds)).isAfter(now)) {
+        if (cached != null
+                && cached.loadedAt().plus(Duration.ofSeconds(cacheSeconds)).isAfter(now)) {
             return cached.tenants();
         }
         List<String> tenants = load(user);
@@ -77,13 +77,14 @@ public class Memberships implements TenantLookup {
     @Transactional
     public boolean add(String user, String tenant) {
         boolean added = em.createNativeQuery("INSERT INTO tenant_memberships (user_id, tenant_id, created_at)"
-                        + " SELECT CAST(?1 AS VARCHAR(128)), CAST(?2 AS VARCHAR(64)), CAST(?3 AS TIMESTAMP)"
-                        + " FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM tenant_memberships WHERE user_id = ?1 AND tenant_id = ?2)")
-                .setParameter(1, user)
-                .setParameter(2, tenant)
-                .setParameter(3, Timestamp.from(Instant.now()))
-                .executeUpdate() > 0;
+                                + " SELECT CAST(?1 AS VARCHAR(128)), CAST(?2 AS VARCHAR(64)), CAST(?3 AS TIMESTAMP)"
+                                + " FROM (VALUES (1)) AS one(x) WHERE NOT EXISTS"
+                                + " (SELECT 1 FROM tenant_memberships WHERE user_id = ?1 AND tenant_id = ?2)")
+                        .setParameter(1, user)
+                        .setParameter(2, tenant)
+                        .setParameter(3, Timestamp.from(Instant.now()))
+                        .executeUpdate()
+                > 0;
         changed(user);
         return added;
     }
@@ -92,9 +93,10 @@ public class Memberships implements TenantLookup {
     @Transactional
     public boolean remove(String user, String tenant) {
         boolean removed = em.createNativeQuery("DELETE FROM tenant_memberships WHERE user_id = ?1 AND tenant_id = ?2")
-                .setParameter(1, user)
-                .setParameter(2, tenant)
-                .executeUpdate() > 0;
+                        .setParameter(1, user)
+                        .setParameter(2, tenant)
+                        .executeUpdate()
+                > 0;
         changed(user);
         return removed;
     }
@@ -147,14 +149,12 @@ public class Memberships implements TenantLookup {
     }
 
     /** The memberships of a user changed. Observed after commit by the cross-server fan-out. */
-    public record MembershipChanged(String user) {
-    }
+    public record MembershipChanged(String user) {}
 
     /**
      * Cached memberships were dropped because they changed: those of {@code user}, or of everybody
      * when it is null. Fired synchronously on the thread that learnt of it (a request thread after
      * commit, the Redis subscriber): observers must not block.
      */
-    public record MembershipsInvalidated(String user) {
-    }
+    public record MembershipsInvalidated(String user) {}
 }

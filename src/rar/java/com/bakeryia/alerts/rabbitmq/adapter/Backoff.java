@@ -10,8 +10,8 @@ record Backoff(long initialMillis, long maxMillis) {
 
     Backoff {
         if (initialMillis < 1 || maxMillis < initialMillis) {
-            throw new IllegalArgumentException("Backoff needs 1 <= initialMillis <= maxMillis, got "
-                    + initialMillis + " and " + maxMillis);
+            throw new IllegalArgumentException(
+                    "Backoff needs 1 <= initialMillis <= maxMillis, got " + initialMillis + " and " + maxMillis);
         }
     }
 

@@ -44,8 +44,7 @@ final class BrokerWatch {
         void consumerCancelled(String consumerTag);
     }
 
-    private BrokerWatch() {
-    }
+    private BrokerWatch() {}
 
     static Connection watch(Connection connection, Listener listener) {
         listener.connected(connection);

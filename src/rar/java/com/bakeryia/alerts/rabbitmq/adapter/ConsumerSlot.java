@@ -60,16 +60,22 @@ final class ConsumerSlot {
     private int failures;
     /** Consecutive connection attempts that failed: for log lines. */
     private int failedAttempts;
+
     private int generation;
     private boolean everConnected;
 
     /**
      * @param number this slot's number, from 1 to {@code settings.concurrency()}
      */
-    ConsumerSlot(int number, ConsumerSettings settings, Endpoint endpoint, Broker broker,
-            WorkManager workManager, Timer timer) {
-        this.label = "RabbitMQ consumer " + number + "/" + settings.concurrency() + " of queue "
-                + settings.queueLocation();
+    ConsumerSlot(
+            int number,
+            ConsumerSettings settings,
+            Endpoint endpoint,
+            Broker broker,
+            WorkManager workManager,
+            Timer timer) {
+        this.label =
+                "RabbitMQ consumer " + number + "/" + settings.concurrency() + " of queue " + settings.queueLocation();
         this.connectionName = "rabbitmq-ra " + settings.queueName() + " #" + number;
         this.settings = settings;
         this.endpoint = endpoint;
@@ -237,8 +243,8 @@ final class ConsumerSlot {
         } else if (!close) {
             String how = reconnected ? "consuming again" : "consuming";
             int failed = attempts;
-            LOG.info(() -> label + ": " + how + " (connection '" + connectionName + "', prefetch "
-                    + settings.prefetch() + (failed > 0 ? ", after " + failed + " failed attempt(s)" : "") + ")");
+            LOG.info(() -> label + ": " + how + " (connection '" + connectionName + "', prefetch " + settings.prefetch()
+                    + (failed > 0 ? ", after " + failed + " failed attempt(s)" : "") + ")");
         }
     }
 
@@ -285,8 +291,7 @@ final class ConsumerSlot {
             }
 
             @Override
-            public void release() {
-            }
+            public void release() {}
 
             @Override
             public String toString() {
@@ -327,8 +332,7 @@ final class ConsumerSlot {
 
         /** An attempt cannot be interrupted; it ends within the connection timeout. */
         @Override
-        public void release() {
-        }
+        public void release() {}
 
         @Override
         public String toString() {
@@ -350,6 +354,7 @@ final class ConsumerSlot {
         boolean running;
         /** The client's own connection, for {@link QueueCheck}; null with a fake broker. */
         volatile com.rabbitmq.client.Connection amqp;
+
         final Activity activity = new Activity();
         // Confined to the check Work, one at a time.
         private boolean readyAtLastCheck;
@@ -377,8 +382,8 @@ final class ConsumerSlot {
             // Started before the listener is set, so that setting it subscribes (basic.consume)
             // here and now, and a missing queue fails this attempt instead of going unnoticed.
             opened.start();
-            consumer.setMessageListener(new SessionDispatcher(label, session, workManager, endpoint,
-                    () -> accepting(this), reason -> fail(reason), activity));
+            consumer.setMessageListener(new SessionDispatcher(
+                    label, session, workManager, endpoint, () -> accepting(this), reason -> fail(reason), activity));
         }
 
         /** Asks the broker; returns why this link cannot be consuming, or null. */

@@ -14,6 +14,9 @@ import java.lang.reflect.Method;
  *     {@code beforeDelivery}; then a message is acknowledged only if that transaction commits
  * @param transactions where to learn how that transaction ended; needed only if transacted
  */
-record Endpoint(String name, MessageEndpointFactory factory, Method onMessage, boolean transacted,
-        TransactionSynchronizationRegistry transactions) {
-}
+record Endpoint(
+        String name,
+        MessageEndpointFactory factory,
+        Method onMessage,
+        boolean transacted,
+        TransactionSynchronizationRegistry transactions) {}

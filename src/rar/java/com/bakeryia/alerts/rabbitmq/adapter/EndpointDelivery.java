@@ -141,8 +141,7 @@ final class EndpointDelivery implements Work {
 
     /** Nothing to interrupt: the container bounds the bean's call with its transaction timeout. */
     @Override
-    public void release() {
-    }
+    public void release() {}
 
     @Override
     public String toString() {
@@ -155,8 +154,7 @@ final class EndpointDelivery implements Work {
         private volatile int status = NO_OUTCOME;
 
         @Override
-        public void beforeCompletion() {
-        }
+        public void beforeCompletion() {}
 
         @Override
         public void afterCompletion(int status) {

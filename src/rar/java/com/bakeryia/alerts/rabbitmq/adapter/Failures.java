@@ -11,8 +11,7 @@ final class Failures {
      */
     static final int MAX_MESSAGE_LENGTH = 300;
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * The exception's class and message, then each cause's, e.g. {@code RMQJMSException: RabbitMQ
@@ -31,8 +30,11 @@ final class Failures {
             text.append(current.getClass().getSimpleName());
             String message = current.getMessage();
             if (message != null) {
-                text.append(": ").append(message.length() <= MAX_MESSAGE_LENGTH ? message
-                        : message.substring(0, MAX_MESSAGE_LENGTH) + "...");
+                text.append(": ")
+                        .append(
+                                message.length() <= MAX_MESSAGE_LENGTH
+                                        ? message
+                                        : message.substring(0, MAX_MESSAGE_LENGTH) + "...");
             }
             Throwable next = current.getCause();
             if (next == null && current instanceof JMSException jms) {

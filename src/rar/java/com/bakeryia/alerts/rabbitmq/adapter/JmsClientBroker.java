@@ -104,10 +104,11 @@ final class JmsClientBroker implements Broker {
 
         /** Every other {@code newConnection} overload ends here. */
         @Override
-        public com.rabbitmq.client.Connection newConnection(ExecutorService executor, AddressResolver addressResolver,
-                String clientProvidedName) throws IOException, TimeoutException {
-            com.rabbitmq.client.Connection connection = super.newConnection(executor, addressResolver,
-                    clientProvidedName == null ? connectionName : clientProvidedName);
+        public com.rabbitmq.client.Connection newConnection(
+                ExecutorService executor, AddressResolver addressResolver, String clientProvidedName)
+                throws IOException, TimeoutException {
+            com.rabbitmq.client.Connection connection = super.newConnection(
+                    executor, addressResolver, clientProvidedName == null ? connectionName : clientProvidedName);
             return BrokerWatch.watch(connection, watcher);
         }
     }

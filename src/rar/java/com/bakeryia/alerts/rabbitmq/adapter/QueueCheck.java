@@ -19,11 +19,9 @@ final class QueueCheck {
      * @param problem why this consumer cannot be consuming, or null
      * @param ready messages waiting to be delivered
      */
-    record Result(String problem, long ready) {
-    }
+    record Result(String problem, long ready) {}
 
-    private QueueCheck() {
-    }
+    private QueueCheck() {}
 
     /**
      * @param connection the consumer's connection (the client's own object)

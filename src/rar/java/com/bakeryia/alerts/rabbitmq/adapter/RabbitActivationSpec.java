@@ -67,8 +67,8 @@ public class RabbitActivationSpec implements ActivationSpec {
     public void validate() throws InvalidPropertyException {
         List<String> problems = problems();
         if (!problems.isEmpty()) {
-            throw new InvalidPropertyException("Invalid RabbitMQ activation spec (" + this + "): "
-                    + String.join("; ", problems));
+            throw new InvalidPropertyException(
+                    "Invalid RabbitMQ activation spec (" + this + "): " + String.join("; ", problems));
         }
     }
 
@@ -89,9 +89,10 @@ public class RabbitActivationSpec implements ActivationSpec {
             problems.add("virtualHost is required (\"/\" is the default virtual host)");
         }
         if ((userName == null) != (password == null)) {
-            problems.add(userName == null
-                    ? "a password is set but no userName: set both, through authDataRef"
-                    : "userName is set but no password: set both, through authDataRef");
+            problems.add(
+                    userName == null
+                            ? "a password is set but no userName: set both, through authDataRef"
+                            : "userName is set but no password: set both, through authDataRef");
         }
         if (prefetch == null || prefetch < 1 || prefetch > MAX_PREFETCH) {
             problems.add("prefetch must be between 1 and " + MAX_PREFETCH + ", was " + prefetch);
@@ -102,17 +103,20 @@ public class RabbitActivationSpec implements ActivationSpec {
         if (reconnectInitialBackoffMillis == null || reconnectInitialBackoffMillis < 1) {
             problems.add("reconnectInitialBackoffMillis must be at least 1, was " + reconnectInitialBackoffMillis);
         }
-        if (reconnectMaxBackoffMillis == null || (reconnectInitialBackoffMillis != null
-                && reconnectMaxBackoffMillis < reconnectInitialBackoffMillis)) {
+        if (reconnectMaxBackoffMillis == null
+                || (reconnectInitialBackoffMillis != null
+                        && reconnectMaxBackoffMillis < reconnectInitialBackoffMillis)) {
             problems.add("reconnectMaxBackoffMillis must be at least reconnectInitialBackoffMillis ("
                     + reconnectInitialBackoffMillis + "), was " + reconnectMaxBackoffMillis);
         }
         if (deliveryTimeoutMillis == null || deliveryTimeoutMillis < MIN_DELIVERY_TIMEOUT_MILLIS) {
-            problems.add("deliveryTimeoutMillis must be at least " + MIN_DELIVERY_TIMEOUT_MILLIS
-                    + ", was " + deliveryTimeoutMillis);
+            problems.add("deliveryTimeoutMillis must be at least " + MIN_DELIVERY_TIMEOUT_MILLIS + ", was "
+                    + deliveryTimeoutMillis);
         }
-        if (consumerCheckIntervalMillis == null || consumerCheckIntervalMillis < 0
-                || (consumerCheckIntervalMillis > 0 && consumerCheckIntervalMillis < MIN_CONSUMER_CHECK_INTERVAL_MILLIS)) {
+        if (consumerCheckIntervalMillis == null
+                || consumerCheckIntervalMillis < 0
+                || (consumerCheckIntervalMillis > 0
+                        && consumerCheckIntervalMillis < MIN_CONSUMER_CHECK_INTERVAL_MILLIS)) {
             problems.add("consumerCheckIntervalMillis must be 0 (no checks) or at least "
                     + MIN_CONSUMER_CHECK_INTERVAL_MILLIS + ", was " + consumerCheckIntervalMillis);
         }
@@ -122,9 +126,18 @@ public class RabbitActivationSpec implements ActivationSpec {
     /** A snapshot taken at activation: later changes to this bean do not reach running consumers. */
     ConsumerSettings settings() throws InvalidPropertyException {
         validate();
-        return new ConsumerSettings(host.trim(), port, virtualHost, userName, password, queueName,
-                prefetch, concurrency, new Backoff(reconnectInitialBackoffMillis, reconnectMaxBackoffMillis),
-                deliveryTimeoutMillis, consumerCheckIntervalMillis);
+        return new ConsumerSettings(
+                host.trim(),
+                port,
+                virtualHost,
+                userName,
+                password,
+                queueName,
+                prefetch,
+                concurrency,
+                new Backoff(reconnectInitialBackoffMillis, reconnectMaxBackoffMillis),
+                deliveryTimeoutMillis,
+                consumerCheckIntervalMillis);
     }
 
     private static boolean isBlank(String value) {

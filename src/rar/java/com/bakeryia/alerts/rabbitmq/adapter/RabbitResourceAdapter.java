@@ -74,14 +74,17 @@ public class RabbitResourceAdapter implements ResourceAdapter {
         try {
             timer = context.createTimer();
         } catch (UnavailableException e) {
-            throw new ResourceAdapterInternalException("The server gave the RabbitMQ resource adapter no timer,"
-                    + " which it needs to schedule reconnections", e);
+            throw new ResourceAdapterInternalException(
+                    "The server gave the RabbitMQ resource adapter no timer,"
+                            + " which it needs to schedule reconnections",
+                    e);
         }
         workManager = context.getWorkManager();
         transactions = context.getTransactionSynchronizationRegistry();
-        LOG.info(() -> "RabbitMQ resource adapter started" + (transactions == null
-                ? " without a TransactionSynchronizationRegistry: only non-transacted endpoints can be activated"
-                : ""));
+        LOG.info(() -> "RabbitMQ resource adapter started"
+                + (transactions == null
+                        ? " without a TransactionSynchronizationRegistry: only non-transacted endpoints can be activated"
+                        : ""));
     }
 
     @Override
@@ -99,8 +102,9 @@ public class RabbitResourceAdapter implements ResourceAdapter {
     @Override
     public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
         if (!(spec instanceof RabbitActivationSpec rabbitSpec)) {
-            throw new NotSupportedException("The RabbitMQ resource adapter needs a " + RabbitActivationSpec.class.getName()
-                    + ", got " + (spec == null ? "none" : spec.getClass().getName()));
+            throw new NotSupportedException(
+                    "The RabbitMQ resource adapter needs a " + RabbitActivationSpec.class.getName() + ", got "
+                            + (spec == null ? "none" : spec.getClass().getName()));
         }
         if (workManager == null) {
             throw new ResourceAdapterInternalException("The RabbitMQ resource adapter has not been started");
@@ -111,8 +115,8 @@ public class RabbitResourceAdapter implements ResourceAdapter {
         try {
             transacted = factory.isDeliveryTransacted(ON_MESSAGE);
         } catch (NoSuchMethodException e) {
-            throw new NotSupportedException("Endpoint " + name + " does not implement " + ON_MESSAGE
-                    + ": it is not a JMS message listener", e);
+            throw new NotSupportedException(
+                    "Endpoint " + name + " does not implement " + ON_MESSAGE + ": it is not a JMS message listener", e);
         }
         if (transacted && transactions == null) {
             throw new NotSupportedException("Endpoint " + name + " runs onMessage in a transaction, but the server"
@@ -153,6 +157,5 @@ public class RabbitResourceAdapter implements ResourceAdapter {
      * The server passes the same factory and spec to deactivation as to activation: together they
      * identify an activation. An activation spec has identity equality.
      */
-    private record Activation(MessageEndpointFactory factory, ActivationSpec spec) {
-    }
+    private record Activation(MessageEndpointFactory factory, ActivationSpec spec) {}
 }

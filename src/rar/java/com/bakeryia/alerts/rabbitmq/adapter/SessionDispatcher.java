@@ -44,8 +44,14 @@ final class SessionDispatcher implements MessageListener {
      *     replaced (the broker redelivers what it did not see acknowledged)
      * @param activity counts the messages received and marks the time spent on each
      */
-    SessionDispatcher(String label, Session session, WorkManager workManager, Endpoint endpoint,
-            BooleanSupplier accepting, Consumer<String> sessionUnusable, Activity activity) {
+    SessionDispatcher(
+            String label,
+            Session session,
+            WorkManager workManager,
+            Endpoint endpoint,
+            BooleanSupplier accepting,
+            Consumer<String> sessionUnusable,
+            Activity activity) {
         this.label = label;
         this.session = session;
         this.workManager = workManager;
@@ -71,8 +77,8 @@ final class SessionDispatcher implements MessageListener {
             // Neither acknowledged nor recovered: recovering now would have the broker redeliver
             // it at once, to this consumer, and count a failed attempt each time. The broker
             // requeues it when this connection closes, which is under way.
-            LOG.fine(() -> label + ": not delivering " + messageLabel
-                    + " while the consumer closes; the broker requeues it");
+            LOG.fine(() ->
+                    label + ": not delivering " + messageLabel + " while the consumer closes; the broker requeues it");
             return;
         }
         EndpointDelivery delivery = new EndpointDelivery(endpoint, message, messageLabel);

@@ -32,16 +32,21 @@ class DemoLoginBodyProperties {
 
     @Provide
     Arbitrary<String> bodies() {
-        return Arbitraries.oneOf(JsonMutations.textMutationsOf("{\"username\": \"alice\", \"ttl_seconds\": 60}",
-                "{\"username\": \"carol\"}"), JsonMutations.randomJson(), Arbitraries.strings().ofMaxLength(100));
+        return Arbitraries.oneOf(
+                JsonMutations.textMutationsOf(
+                        "{\"username\": \"alice\", \"ttl_seconds\": 60}", "{\"username\": \"carol\"}"),
+                JsonMutations.randomJson(),
+                Arbitraries.strings().ofMaxLength(100));
     }
 
     @Example
     void aHugeLifetimeDoesNotWrapIntoRange() {
         // 2^64 + 5: longValue() would have made it 5 seconds.
-        for (String ttl : new String[] {"18446744073709551621", "1e999999999", "5.5", "-1", "0", "1e-999999999", "\"5\""}) {
+        for (String ttl :
+                new String[] {"18446744073709551621", "1e999999999", "5.5", "-1", "0", "1e-999999999", "\"5\""}) {
             try {
-                DemoLoginResource.lifetime(DemoLoginResource.parse("{\"username\": \"alice\", \"ttl_seconds\": " + ttl + "}"), LONGEST);
+                DemoLoginResource.lifetime(
+                        DemoLoginResource.parse("{\"username\": \"alice\", \"ttl_seconds\": " + ttl + "}"), LONGEST);
                 throw new AssertionError(ttl + " accepted");
             } catch (ApiProblem problem) {
                 assertEquals("invalid_field", problem.code(), ttl);

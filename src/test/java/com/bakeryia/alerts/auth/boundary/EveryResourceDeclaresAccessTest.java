@@ -35,16 +35,22 @@ class EveryResourceDeclaresAccessTest {
     @Test
     void everyResourceMethodDeclaresWhoMayCallIt() throws Exception {
         List<Class<?>> resources = resourceClasses();
-        List<String> undeclared = resources.stream().flatMap(c -> undeclared(c).stream()).toList();
+        List<String> undeclared =
+                resources.stream().flatMap(c -> undeclared(c).stream()).toList();
         assertEquals(List.of(), undeclared, "resource methods without @PermitAll, @RolesAllowed or @DenyAll");
     }
 
     @Test
     void theScanSeesTheApplicationsResources() throws Exception {
-        List<String> names = resourceClasses().stream().map(Class::getSimpleName).toList();
-        assertTrue(names.containsAll(List.of("AlertsResource", "EventsResource", "MembershipsResource",
-                "DemoLoginResource")), names.toString());
-        long methods = resourceClasses().stream().mapToLong(c -> resourceMethods(c).count()).sum();
+        List<String> names =
+                resourceClasses().stream().map(Class::getSimpleName).toList();
+        assertTrue(
+                names.containsAll(
+                        List.of("AlertsResource", "EventsResource", "MembershipsResource", "DemoLoginResource")),
+                names.toString());
+        long methods = resourceClasses().stream()
+                .mapToLong(c -> resourceMethods(c).count())
+                .sum();
         assertTrue(methods >= 9, "resource methods found: " + methods);
     }
 
@@ -82,7 +88,8 @@ class EveryResourceDeclaresAccessTest {
 
     @Test
     void namesEveryMethodThatDeclaresNothing() {
-        assertEquals(List.of(Fixture.class.getName() + ".forgotten", Fixture.class.getName() + ".locatorForgotten"),
+        assertEquals(
+                List.of(Fixture.class.getName() + ".forgotten", Fixture.class.getName() + ".locatorForgotten"),
                 undeclared(Fixture.class).stream().sorted().toList());
         assertEquals(List.of(), undeclared(CoveredByItsClass.class));
     }
@@ -97,19 +104,29 @@ class EveryResourceDeclaresAccessTest {
     static Stream<Method> resourceMethods(Class<?> resource) {
         return Arrays.stream(resource.getDeclaredMethods())
                 .filter(m -> !m.isSynthetic() && !Modifier.isStatic(m.getModifiers()))
-                .filter(m -> m.isAnnotationPresent(Path.class) || Arrays.stream(m.getAnnotations())
-                        .map(Annotation::annotationType)
-                        .anyMatch(type -> type.isAnnotationPresent(HttpMethod.class)));
+                .filter(m -> m.isAnnotationPresent(Path.class)
+                        || Arrays.stream(m.getAnnotations())
+                                .map(Annotation::annotationType)
+                                .anyMatch(type -> type.isAnnotationPresent(HttpMethod.class)));
     }
 
     /** Every class with {@code @Path} in the application's compiled classes (not the tests'). */
     static List<Class<?>> resourceClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-        java.nio.file.Path classes = java.nio.file.Path.of(AlertsApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.nio.file.Path classes = java.nio.file.Path.of(AlertsApplication.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Class<?>> found = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(classes.resolve("com/bakeryia/alerts"))) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
-                Class<?> type = Class.forName(name.substring(0, name.length() - ".class".length()), false,
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
+                Class<?> type = Class.forName(
+                        name.substring(0, name.length() - ".class".length()),
+                        false,
                         EveryResourceDeclaresAccessTest.class.getClassLoader());
                 if (type.isAnnotationPresent(Path.class)) {
                     found.add(type);

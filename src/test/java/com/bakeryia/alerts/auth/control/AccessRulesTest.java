@@ -17,52 +17,41 @@ class AccessRulesTest {
 
     @RolesAllowed("admins")
     static class AdminsByDefault {
-        public void inherits() {
-        }
+        public void inherits() {}
 
         @PermitAll
-        public void open() {
-        }
+        public void open() {}
 
         @RolesAllowed({"a", "b"})
-        public void eitherGroup() {
-        }
+        public void eitherGroup() {}
 
         @DenyAll
-        public void closed() {
-        }
+        public void closed() {}
 
         @RolesAllowed(Caller.AUTHENTICATED)
-        public void anyCaller() {
-        }
+        public void anyCaller() {}
 
         @RolesAllowed({})
-        public void noRoleAtAll() {
-        }
+        public void noRoleAtAll() {}
 
         @PermitAll
         @DenyAll
-        public void contradictory() {
-        }
+        public void contradictory() {}
     }
 
     static class NothingDeclared {
-        public void forgotten() {
-        }
+        public void forgotten() {}
 
         @PermitAll
-        public void open() {
-        }
+        public void open() {}
     }
 
     @DenyAll
     static class ClosedClass {
-        public void inherits() {
-        }
+        public void inherits() {}
 
         @RolesAllowed("a")
-        public void reopened() {
-        }
+        public void reopened() {}
     }
 
     static AccessRules rules(Class<?> type, String method) throws NoSuchMethodException {
@@ -82,12 +71,19 @@ class AccessRulesTest {
 
     @Test
     void theMethodsOwnAnnotationWinsOverTheClasss() throws Exception {
-        assertEquals(AccessRules.Kind.PERMIT_ALL, rules(AdminsByDefault.class, "open").kind());
+        assertEquals(
+                AccessRules.Kind.PERMIT_ALL,
+                rules(AdminsByDefault.class, "open").kind());
         assertFalse(rules(AdminsByDefault.class, "open").needsToken());
         assertTrue(rules(AdminsByDefault.class, "open").allows(List.of()));
-        assertEquals(AccessRules.Kind.DENY_ALL, rules(AdminsByDefault.class, "closed").kind());
-        assertEquals(AccessRules.Kind.ROLES_ALLOWED, rules(ClosedClass.class, "reopened").kind());
-        assertEquals(AccessRules.Kind.DENY_ALL, rules(ClosedClass.class, "inherits").kind());
+        assertEquals(
+                AccessRules.Kind.DENY_ALL,
+                rules(AdminsByDefault.class, "closed").kind());
+        assertEquals(
+                AccessRules.Kind.ROLES_ALLOWED,
+                rules(ClosedClass.class, "reopened").kind());
+        assertEquals(
+                AccessRules.Kind.DENY_ALL, rules(ClosedClass.class, "inherits").kind());
     }
 
     @Test
@@ -120,6 +116,8 @@ class AccessRulesTest {
     void denyAllAnEmptyRoleListAndContradictionsRefuseEveryone() throws Exception {
         assertFalse(rules(AdminsByDefault.class, "closed").allows(List.of("admins")));
         assertFalse(rules(AdminsByDefault.class, "noRoleAtAll").allows(List.of("admins")));
-        assertEquals(AccessRules.Kind.DENY_ALL, rules(AdminsByDefault.class, "contradictory").kind());
+        assertEquals(
+                AccessRules.Kind.DENY_ALL,
+                rules(AdminsByDefault.class, "contradictory").kind());
     }
 }

@@ -32,10 +32,21 @@ class CallerProperties {
 
     @Provide
     Arbitrary<String> tenantParameters() {
-        Arbitrary<String> pieces = Arbitraries.oneOf(Arbitraries.of("bakery-centro", "bakery-norte", "bakery-sur",
-                " bakery-centro ", "", " ", ",", "BAKERY-CENTRO", "bakery-centro\0", "\u00a0bakery-norte"),
+        Arbitrary<String> pieces = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "bakery-centro",
+                        "bakery-norte",
+                        "bakery-sur",
+                        " bakery-centro ",
+                        "",
+                        " ",
+                        ",",
+                        "BAKERY-CENTRO",
+                        "bakery-centro\0",
+                        "\u00a0bakery-norte"),
                 Arbitraries.strings().all().ofMaxLength(20));
-        return Arbitraries.oneOf(pieces.list().ofMaxSize(5).map(list -> String.join(",", list)),
+        return Arbitraries.oneOf(
+                pieces.list().ofMaxSize(5).map(list -> String.join(",", list)),
                 Arbitraries.strings().all().ofMaxLength(300));
     }
 }

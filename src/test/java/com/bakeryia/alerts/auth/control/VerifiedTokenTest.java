@@ -28,8 +28,12 @@ class VerifiedTokenTest {
         all.put("aud", "dashboard");
         all.put("iat", 1_700_000_000L);
         all.put("exp", 1_700_000_900L);
-        TokenClaims claims = new TokenClaims("carol", Optional.of(List.of("bakery-centro")),
-                List.of("user", "alerts-admin"), Instant.ofEpochSecond(1_700_000_900L), all);
+        TokenClaims claims = new TokenClaims(
+                "carol",
+                Optional.of(List.of("bakery-centro")),
+                List.of("user", "alerts-admin"),
+                Instant.ofEpochSecond(1_700_000_900L),
+                all);
         VerifiedToken token = new VerifiedToken(claims, RAW);
 
         assertEquals("carol", token.getName());
@@ -48,8 +52,8 @@ class VerifiedTokenTest {
 
     @Test
     void aTicketsTokenHasTheClaimsTheTicketKeptAndNoCompactForm() {
-        TokenClaims fromTicket = new TokenClaims("dave", Optional.empty(), List.of("user"),
-                Instant.ofEpochSecond(1_700_000_900L));
+        TokenClaims fromTicket =
+                new TokenClaims("dave", Optional.empty(), List.of("user"), Instant.ofEpochSecond(1_700_000_900L));
         VerifiedToken token = new VerifiedToken(fromTicket, null);
         assertEquals("dave", token.getName());
         assertEquals(Set.of("user"), token.getGroups());

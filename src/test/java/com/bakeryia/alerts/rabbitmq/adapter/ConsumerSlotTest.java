@@ -33,7 +33,7 @@ class ConsumerSlotTest {
     final FakeWorkManager workManager = new FakeWorkManager();
     final Timer timer = new Timer("test-timer", true);
     final FakeBroker broker = new FakeBroker();
-    final FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (m, tx) -> { });
+    final FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (m, tx) -> {});
     ConsumerSlot slot;
 
     @AfterEach
@@ -61,8 +61,8 @@ class ConsumerSlotTest {
         } catch (jakarta.resource.spi.InvalidPropertyException e) {
             throw new AssertionError(e);
         }
-        Endpoint endpoint = new Endpoint("test", factory, MessageListener.class.getMethod("onMessage", Message.class),
-                true, transactions);
+        Endpoint endpoint = new Endpoint(
+                "test", factory, MessageListener.class.getMethod("onMessage", Message.class), true, transactions);
         slot = new ConsumerSlot(2, settings, endpoint, broker, workManager, timer);
         slot.start();
         return slot;
@@ -152,7 +152,9 @@ class ConsumerSlotTest {
         long[] expected = {INITIAL, 2 * INITIAL, 4 * INITIAL, MAX};
         for (int i = 0; i < expected.length; i++) {
             long waited = TimeUnit.NANOSECONDS.toMillis(attempts.get(i + 1) - attempts.get(i));
-            assertTrue(waited >= expected[i], "wait " + (i + 1) + " was " + waited + " ms, expected at least " + expected[i]);
+            assertTrue(
+                    waited >= expected[i],
+                    "wait " + (i + 1) + " was " + waited + " ms, expected at least " + expected[i]);
         }
     }
 

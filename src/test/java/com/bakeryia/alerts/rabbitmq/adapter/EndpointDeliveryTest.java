@@ -17,8 +17,8 @@ class EndpointDeliveryTest {
     final FakeTransactions transactions = new FakeTransactions();
 
     Outcome deliver(FakeEndpointFactory factory, boolean transacted) throws Exception {
-        Endpoint endpoint = new Endpoint("test", factory, MessageListener.class.getMethod("onMessage", Message.class),
-                transacted, transactions);
+        Endpoint endpoint = new Endpoint(
+                "test", factory, MessageListener.class.getMethod("onMessage", Message.class), transacted, transactions);
         EndpointDelivery delivery = new EndpointDelivery(endpoint, new FakeMessage().jms, "message tag=1");
         delivery.run();
         return delivery.outcome();
@@ -26,7 +26,7 @@ class EndpointDeliveryTest {
 
     @Test
     void aCommittedTransactionIsAcknowledged() throws Exception {
-        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> { });
+        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> {});
         Outcome outcome = deliver(factory, true);
         assertTrue(outcome.acknowledge(), outcome.reason());
         assertEquals(1, factory.commits.get());
@@ -50,7 +50,8 @@ class EndpointDeliveryTest {
 
     @Test
     void setRollbackOnlyIsRedeliveredThoughOnMessageReturned() throws Exception {
-        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> tx.setRollbackOnly());
+        FakeEndpointFactory factory =
+                new FakeEndpointFactory(transactions, true, (message, tx) -> tx.setRollbackOnly());
         Outcome outcome = deliver(factory, true);
         assertFalse(outcome.acknowledge());
         assertEquals("the transaction rolled back", outcome.reason());
@@ -59,7 +60,7 @@ class EndpointDeliveryTest {
 
     @Test
     void aFailedCommitIsRedelivered() throws Exception {
-        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> { });
+        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> {});
         factory.failCommit(true);
         Outcome outcome = deliver(factory, true);
         assertFalse(outcome.acknowledge());
@@ -68,7 +69,7 @@ class EndpointDeliveryTest {
 
     @Test
     void anUnavailableEndpointIsRedeliveredWithoutCallingTheBean() throws Exception {
-        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> { });
+        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> {});
         factory.unavailable(true);
         Outcome outcome = deliver(factory, true);
         assertFalse(outcome.acknowledge());
@@ -78,7 +79,7 @@ class EndpointDeliveryTest {
 
     @Test
     void withoutATransactionToWatchTheBeanIsNotCalled() throws Exception {
-        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> { });
+        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (message, tx) -> {});
         factory.beginNoTransaction(true);
         Outcome outcome = deliver(factory, true);
         assertFalse(outcome.acknowledge());
@@ -89,7 +90,7 @@ class EndpointDeliveryTest {
 
     @Test
     void notTransactedIsAcknowledgedWhenOnMessageReturns() throws Exception {
-        FakeEndpointFactory returns = new FakeEndpointFactory(transactions, false, (message, tx) -> { });
+        FakeEndpointFactory returns = new FakeEndpointFactory(transactions, false, (message, tx) -> {});
         assertTrue(deliver(returns, false).acknowledge());
 
         FakeEndpointFactory throwing = new FakeEndpointFactory(transactions, false, (message, tx) -> {
@@ -104,15 +105,25 @@ class EndpointDeliveryTest {
     @Test
     void theRule() {
         Exception thrown = new IllegalStateException("boom");
-        assertTrue(EndpointDelivery.decide(true, true, null, Status.STATUS_COMMITTED).acknowledge());
-        assertTrue(EndpointDelivery.decide(true, false, thrown, Status.STATUS_COMMITTED).acknowledge(),
+        assertTrue(EndpointDelivery.decide(true, true, null, Status.STATUS_COMMITTED)
+                .acknowledge());
+        assertTrue(
+                EndpointDelivery.decide(true, false, thrown, Status.STATUS_COMMITTED)
+                        .acknowledge(),
                 "committed work is stored, whatever was thrown after it");
-        assertFalse(EndpointDelivery.decide(true, true, null, Status.STATUS_ROLLEDBACK).acknowledge());
-        assertFalse(EndpointDelivery.decide(true, true, null, Status.STATUS_UNKNOWN).acknowledge());
-        assertFalse(EndpointDelivery.decide(true, true, null, EndpointDelivery.NO_OUTCOME).acknowledge());
-        assertTrue(EndpointDelivery.decide(false, true, null, EndpointDelivery.NO_OUTCOME).acknowledge());
-        assertFalse(EndpointDelivery.decide(false, true, thrown, EndpointDelivery.NO_OUTCOME).acknowledge(),
+        assertFalse(EndpointDelivery.decide(true, true, null, Status.STATUS_ROLLEDBACK)
+                .acknowledge());
+        assertFalse(
+                EndpointDelivery.decide(true, true, null, Status.STATUS_UNKNOWN).acknowledge());
+        assertFalse(EndpointDelivery.decide(true, true, null, EndpointDelivery.NO_OUTCOME)
+                .acknowledge());
+        assertTrue(EndpointDelivery.decide(false, true, null, EndpointDelivery.NO_OUTCOME)
+                .acknowledge());
+        assertFalse(
+                EndpointDelivery.decide(false, true, thrown, EndpointDelivery.NO_OUTCOME)
+                        .acknowledge(),
                 "not transacted: afterDelivery failing after onMessage returned is a failure");
-        assertFalse(EndpointDelivery.decide(false, false, thrown, EndpointDelivery.NO_OUTCOME).acknowledge());
+        assertFalse(EndpointDelivery.decide(false, false, thrown, EndpointDelivery.NO_OUTCOME)
+                .acknowledge());
     }
 }

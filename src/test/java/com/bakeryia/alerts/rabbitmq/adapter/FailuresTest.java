@@ -13,7 +13,8 @@ class FailuresTest {
     void namesEachCauseIncludingJmsLinkedExceptions() {
         JMSException jms = new JMSException("RabbitMQ connection was refused");
         jms.setLinkedException(new IOException("Connection refused"));
-        assertEquals("JMSException: RabbitMQ connection was refused (caused by IOException: Connection refused)",
+        assertEquals(
+                "JMSException: RabbitMQ connection was refused (caused by IOException: Connection refused)",
                 Failures.describe(jms));
     }
 

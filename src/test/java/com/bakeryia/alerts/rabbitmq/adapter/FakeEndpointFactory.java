@@ -71,7 +71,8 @@ public final class FakeEndpointFactory implements MessageEndpointFactory {
         }
         created.incrementAndGet();
         Endpoint state = new Endpoint();
-        return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
+        return (MessageEndpoint) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
                 new Class<?>[] {MessageEndpoint.class, MessageListener.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "beforeDelivery" -> {

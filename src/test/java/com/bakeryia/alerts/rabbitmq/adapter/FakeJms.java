@@ -18,12 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A broker and JMS client in memory, as much of them as a consumer slot uses. */
 final class FakeJms {
 
-    private FakeJms() {
-    }
+    private FakeJms() {}
 
     @SuppressWarnings("unchecked")
     static <T> T proxy(Class<T> type, Handler handler) {
-        return (T) Proxy.newProxyInstance(FakeJms.class.getClassLoader(), new Class<?>[] {type},
+        return (T) Proxy.newProxyInstance(
+                FakeJms.class.getClassLoader(),
+                new Class<?>[] {type},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);

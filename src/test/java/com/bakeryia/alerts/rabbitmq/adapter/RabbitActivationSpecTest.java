@@ -51,12 +51,16 @@ class RabbitActivationSpecTest {
         spec.setDeliveryTimeoutMillis(10);
         spec.setConsumerCheckIntervalMillis(50L);
         String message = problem(spec);
-        for (String expected : new String[] {"queueName is required", "host is required",
-                "port must be between 1 and 65535, was 0", "prefetch must be between 1 and 65535, was 0",
-                "concurrency must be between 1 and 100, was 0",
-                "reconnectMaxBackoffMillis must be at least reconnectInitialBackoffMillis (5000), was 1000",
-                "deliveryTimeoutMillis must be at least 1000, was 10",
-                "consumerCheckIntervalMillis must be 0 (no checks) or at least 100, was 50"}) {
+        for (String expected : new String[] {
+            "queueName is required",
+            "host is required",
+            "port must be between 1 and 65535, was 0",
+            "prefetch must be between 1 and 65535, was 0",
+            "concurrency must be between 1 and 100, was 0",
+            "reconnectMaxBackoffMillis must be at least reconnectInitialBackoffMillis (5000), was 1000",
+            "deliveryTimeoutMillis must be at least 1000, was 10",
+            "consumerCheckIntervalMillis must be 0 (no checks) or at least 100, was 50"
+        }) {
             assertTrue(message.contains(expected), () -> "missing \"" + expected + "\" in: " + message);
         }
     }

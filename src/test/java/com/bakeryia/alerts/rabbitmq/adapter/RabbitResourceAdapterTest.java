@@ -27,7 +27,7 @@ class RabbitResourceAdapterTest {
         settingsSeen.set(settings);
         return broker;
     });
-    final FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (m, tx) -> { });
+    final FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (m, tx) -> {});
 
     @AfterEach
     void tearDown() throws InterruptedException {
@@ -58,18 +58,24 @@ class RabbitResourceAdapterTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> broker.connections.size() == 1);
         adapter.stop();
         assertTrue(broker.connections.stream().allMatch(FakeConnection::closedNow));
-        assertThrows(IllegalStateException.class, () -> context.timers.get(0).schedule(new java.util.TimerTask() {
-            @Override
-            public void run() {
-            }
-        }, 1), "the timer is cancelled, so no reconnection can be scheduled");
+        assertThrows(
+                IllegalStateException.class,
+                () -> context.timers
+                        .get(0)
+                        .schedule(
+                                new java.util.TimerTask() {
+                                    @Override
+                                    public void run() {}
+                                },
+                                1),
+                "the timer is cancelled, so no reconnection can be scheduled");
     }
 
     @Test
     void anInvalidSpecIsRejectedWithEveryProblem() throws Exception {
         adapter.start(new FakeBootstrapContext(workManager, transactions));
-        InvalidPropertyException rejected = assertThrows(InvalidPropertyException.class,
-                () -> adapter.endpointActivation(factory, new RabbitActivationSpec()));
+        InvalidPropertyException rejected = assertThrows(
+                InvalidPropertyException.class, () -> adapter.endpointActivation(factory, new RabbitActivationSpec()));
         assertTrue(rejected.getMessage().contains("queueName is required"), rejected.getMessage());
     }
 
@@ -78,8 +84,7 @@ class RabbitResourceAdapterTest {
         adapter.start(new FakeBootstrapContext(workManager, transactions));
         ActivationSpec foreign = new ActivationSpec() {
             @Override
-            public void validate() {
-            }
+            public void validate() {}
 
             @Override
             public ResourceAdapter getResourceAdapter() {
@@ -87,8 +92,7 @@ class RabbitResourceAdapterTest {
             }
 
             @Override
-            public void setResourceAdapter(ResourceAdapter ra) {
-            }
+            public void setResourceAdapter(ResourceAdapter ra) {}
         };
         assertThrows(NotSupportedException.class, () -> adapter.endpointActivation(factory, foreign));
     }
@@ -96,7 +100,8 @@ class RabbitResourceAdapterTest {
     @Test
     void aTransactedEndpointNeedsTheTransactionRegistry() throws Exception {
         adapter.start(new FakeBootstrapContext(workManager, null));
-        NotSupportedException rejected = assertThrows(NotSupportedException.class,
+        NotSupportedException rejected = assertThrows(
+                NotSupportedException.class,
                 () -> adapter.endpointActivation(factory, RabbitActivationSpecTest.valid()));
         assertTrue(rejected.getMessage().contains("TransactionSynchronizationRegistry"), rejected.getMessage());
     }

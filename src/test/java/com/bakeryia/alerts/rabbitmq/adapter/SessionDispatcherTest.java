@@ -30,16 +30,16 @@ class SessionDispatcherTest {
     }
 
     SessionDispatcher dispatcher(FakeEndpointFactory factory) throws NoSuchMethodException {
-        Endpoint endpoint = new Endpoint("test", factory, MessageListener.class.getMethod("onMessage", Message.class),
-                true, transactions);
-        return new SessionDispatcher("consumer 1/1", connection.session, workManager, endpoint, accepting::get,
-                unusable::set, activity);
+        Endpoint endpoint = new Endpoint(
+                "test", factory, MessageListener.class.getMethod("onMessage", Message.class), true, transactions);
+        return new SessionDispatcher(
+                "consumer 1/1", connection.session, workManager, endpoint, accepting::get, unusable::set, activity);
     }
 
     @Test
     void aCommittedDeliveryIsAcknowledged() throws Exception {
         FakeMessage message = new FakeMessage();
-        dispatcher(new FakeEndpointFactory(transactions, true, (m, tx) -> { })).onMessage(message.jms);
+        dispatcher(new FakeEndpointFactory(transactions, true, (m, tx) -> {})).onMessage(message.jms);
         assertEquals(1, message.acknowledgements.get());
         assertEquals(0, connection.recovers.get());
         assertNull(unusable.get());
@@ -50,14 +50,15 @@ class SessionDispatcherTest {
     @Test
     void aRolledBackDeliveryRecoversTheSessionAndIsNotAcknowledged() throws Exception {
         FakeMessage message = new FakeMessage();
-        dispatcher(new FakeEndpointFactory(transactions, true, (m, tx) -> tx.setRollbackOnly())).onMessage(message.jms);
+        dispatcher(new FakeEndpointFactory(transactions, true, (m, tx) -> tx.setRollbackOnly()))
+                .onMessage(message.jms);
         assertEquals(0, message.acknowledgements.get());
         assertEquals(1, connection.recovers.get());
     }
 
     @Test
     void aDeliveryTheWorkManagerRefusesIsRecovered() throws Exception {
-        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (m, tx) -> { });
+        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (m, tx) -> {});
         workManager.rejecting(true);
         FakeMessage message = new FakeMessage();
         dispatcher(factory).onMessage(message.jms);
@@ -68,7 +69,7 @@ class SessionDispatcherTest {
 
     @Test
     void whileStoppingAMessageIsNeitherDeliveredNorRecovered() throws Exception {
-        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (m, tx) -> { });
+        FakeEndpointFactory factory = new FakeEndpointFactory(transactions, true, (m, tx) -> {});
         accepting.set(false);
         FakeMessage message = new FakeMessage();
         dispatcher(factory).onMessage(message.jms);
@@ -81,7 +82,7 @@ class SessionDispatcherTest {
     void aFailedAcknowledgementReportsTheSessionUnusable() throws Exception {
         FakeMessage message = new FakeMessage("ID:42", 1);
         message.failAcknowledge = true;
-        dispatcher(new FakeEndpointFactory(transactions, true, (m, tx) -> { })).onMessage(message.jms);
+        dispatcher(new FakeEndpointFactory(transactions, true, (m, tx) -> {})).onMessage(message.jms);
         assertTrue(unusable.get().contains("could not acknowledge message id=ID:42"), unusable.get());
     }
 

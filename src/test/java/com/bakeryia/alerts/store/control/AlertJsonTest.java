@@ -26,18 +26,22 @@ class AlertJsonTest {
 
     @Test
     void namesNotificationsAsSuch() {
-        assertEquals("notification",
-                AlertJson.fromPublished(PUBLISHED.replace("\"alert\"", "\"notification\"")).eventName());
+        assertEquals(
+                "notification",
+                AlertJson.fromPublished(PUBLISHED.replace("\"alert\"", "\"notification\""))
+                        .eventName());
     }
 
     @Test
     void refusesWhatIsNotAPublishedAlert() {
         assertThrows(IllegalArgumentException.class, () -> AlertJson.fromPublished("{}"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> AlertJson.fromPublished(PUBLISHED.replace("\"position\":7,", "")),
                 "an alert without a stream position was never positioned: not publishable");
         assertThrows(IllegalArgumentException.class, () -> AlertJson.fromPublished("not json"));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> AlertJson.fromPublished(PUBLISHED.replace("\"alert\"", "\"memo\"")));
     }
 }

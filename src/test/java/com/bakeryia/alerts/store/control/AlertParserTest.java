@@ -53,7 +53,10 @@ class AlertParserTest {
 
     @Test
     void readsNotifications() throws InvalidAlert {
-        assertEquals(ItemType.NOTIFICATION, AlertParser.parse(bytes(VALID.replace("\"alert\"", "\"notification\""))).itemType());
+        assertEquals(
+                ItemType.NOTIFICATION,
+                AlertParser.parse(bytes(VALID.replace("\"alert\"", "\"notification\"")))
+                        .itemType());
     }
 
     @Test
@@ -65,14 +68,17 @@ class AlertParserTest {
 
     @Test
     void refusesBytesThatAreNotUtf8() {
-        InvalidAlert e = assertThrows(InvalidAlert.class,
-                () -> AlertParser.parse(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}));
+        InvalidAlert e = assertThrows(
+                InvalidAlert.class, () -> AlertParser.parse(new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'}));
         assertEquals("malformed_json", e.code());
     }
 
     @Test
     void refusesAnEmptyBody() {
-        assertEquals("empty_body", assertThrows(InvalidAlert.class, () -> AlertParser.parse(new byte[0])).code());
+        assertEquals(
+                "empty_body",
+                assertThrows(InvalidAlert.class, () -> AlertParser.parse(new byte[0]))
+                        .code());
     }
 
     @ParameterizedTest
@@ -92,15 +98,18 @@ class AlertParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "\"service\": \"inventory\"|\"service\": \"Inventory Service\"|service",
-        "\"item_type\": \"alert\"|\"item_type\": \"memo\"|item_type",
-        "\"actions\": [\"reorder\"]|\"actions\": \"reorder\"|actions",
-        "\"metadata\": {\"sku\": \"F-1\"}|\"metadata\": 5|metadata",
-        "\"timestamp\": \"2026-11-27T08:00:00+01:00\"|\"timestamp\": \"yesterday\"|timestamp",
-        "\"title\": \"Flour low\"|\"title\": \"   \"|title",
-        "\"id\": \"5f0c6c0e-4c1e-4a43-9a53-1b0f7d1f2a10\"|\"id\": 42|id",
-        "\"tenant_id\": \"bakery-centro\"|\"tenant_id\": \"../etc\"|tenant_id"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"service\": \"inventory\"|\"service\": \"Inventory Service\"|service",
+                "\"item_type\": \"alert\"|\"item_type\": \"memo\"|item_type",
+                "\"actions\": [\"reorder\"]|\"actions\": \"reorder\"|actions",
+                "\"metadata\": {\"sku\": \"F-1\"}|\"metadata\": 5|metadata",
+                "\"timestamp\": \"2026-11-27T08:00:00+01:00\"|\"timestamp\": \"yesterday\"|timestamp",
+                "\"title\": \"Flour low\"|\"title\": \"   \"|title",
+                "\"id\": \"5f0c6c0e-4c1e-4a43-9a53-1b0f7d1f2a10\"|\"id\": 42|id",
+                "\"tenant_id\": \"bakery-centro\"|\"tenant_id\": \"../etc\"|tenant_id"
+            })
     void namesAnInvalidField(String from, String to, String field) {
         InvalidAlert e = invalid(VALID.replace(from, to));
         assertEquals("invalid_field", e.code());

@@ -2,8 +2,8 @@ package com.bakeryia.alerts.streams.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.store.entity.PublishedAlert;
+import com.bakeryia.alerts.store.entity.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -18,11 +18,20 @@ class PositionSequenceTest {
     final List<long[]> reads = new ArrayList<>();
     /** The sequence's clock, starting at 0: a monotonic clock's origin is arbitrary, 0 included. */
     long now = 0;
+
     final PositionSequence sequence = new PositionSequence(() -> now, alert -> delivered.add(alert.position()));
 
     static PublishedAlert alert(long position) {
-        return new PublishedAlert(position, position, "a" + position, "t", "inventory", "low_stock", Severity.LOW,
-                "inventory_alert", "{}");
+        return new PublishedAlert(
+                position,
+                position,
+                "a" + position,
+                "t",
+                "inventory",
+                "low_stock",
+                Severity.LOW,
+                "inventory_alert",
+                "{}");
     }
 
     /** The database: every position exists except those listed as gone. */
@@ -31,7 +40,8 @@ class PositionSequenceTest {
             reads.add(new long[] {from, upTo});
             return LongStream.rangeClosed(from, upTo)
                     .filter(p -> LongStream.of(gone).noneMatch(g -> g == p))
-                    .mapToObj(PositionSequenceTest::alert).toList();
+                    .mapToObj(PositionSequenceTest::alert)
+                    .toList();
         };
     }
 

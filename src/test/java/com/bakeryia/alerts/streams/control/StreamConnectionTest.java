@@ -47,7 +47,8 @@ class StreamConnectionTest extends StreamFixture {
         assertEquals(1, closedCount.get());
         executor.runAll();
         assertTrue(client.closed);
-        assertTrue(stream.send(EVENTS.alert(alert(5))).toCompletableFuture().isCompletedExceptionally(),
+        assertTrue(
+                stream.send(EVENTS.alert(alert(5))).toCompletableFuture().isCompletedExceptionally(),
                 "a closed stream tells its broadcaster to forget it");
     }
 

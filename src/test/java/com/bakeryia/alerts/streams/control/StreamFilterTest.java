@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.bakeryia.alerts.store.entity.Severity;
-import com.bakeryia.alerts.store.entity.PublishedAlert;
 import com.bakeryia.alerts.platform.ApiProblem;
+import com.bakeryia.alerts.store.entity.PublishedAlert;
+import com.bakeryia.alerts.store.entity.Severity;
 import org.junit.jupiter.api.Test;
 
 class StreamFilterTest {
@@ -34,7 +34,8 @@ class StreamFilterTest {
 
     @Test
     void equalFiltersHaveOneKeyWhateverTheOrder() {
-        assertEquals(StreamFilter.parse("high,urgent", "b,a", null).key(),
+        assertEquals(
+                StreamFilter.parse("high,urgent", "b,a", null).key(),
                 StreamFilter.parse("urgent,high", "a,b", "").key());
     }
 

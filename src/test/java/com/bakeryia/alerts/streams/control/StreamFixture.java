@@ -1,7 +1,7 @@
 package com.bakeryia.alerts.streams.control;
 
-import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.store.entity.PublishedAlert;
+import com.bakeryia.alerts.store.entity.Severity;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
@@ -79,6 +79,7 @@ abstract class StreamFixture {
         final List<Long> stored = new ArrayList<>();
         /** The head when the replay is planned, and the head read later. */
         long planHead;
+
         long head;
 
         @Override
@@ -94,20 +95,33 @@ abstract class StreamFixture {
 
         @Override
         public List<PublishedAlert> page(Set<String> tenants, StreamFilter filter, long after, long upTo, int limit) {
-            return stored.stream().filter(p -> p > after && p <= upTo).limit(limit).map(StreamFixture::alert).toList();
+            return stored.stream()
+                    .filter(p -> p > after && p <= upTo)
+                    .limit(limit)
+                    .map(StreamFixture::alert)
+                    .toList();
         }
 
         @Override
         public List<PublishedAlert> latest(Set<String> tenants, StreamFilter filter, long upTo, int limit) {
             List<Long> upToHead = stored.stream().filter(p -> p <= upTo).toList();
             return upToHead.subList(Math.max(0, upToHead.size() - limit), upToHead.size()).stream()
-                    .map(StreamFixture::alert).toList();
+                    .map(StreamFixture::alert)
+                    .toList();
         }
     }
 
     static PublishedAlert alert(long position) {
-        return new PublishedAlert(position + 1000, position, "a" + position, "t1", "inventory", "low_stock", Severity.HIGH,
-                "inventory_alert", "{}");
+        return new PublishedAlert(
+                position + 1000,
+                position,
+                "a" + position,
+                "t1",
+                "inventory",
+                "low_stock",
+                Severity.HIGH,
+                "inventory_alert",
+                "{}");
     }
 
     final Client client = new Client();
@@ -121,10 +135,15 @@ abstract class StreamFixture {
         settings.sendQueueMax = QUEUE_MAX;
         settings.writeTimeoutSeconds = 5;
         settings.resumeWindow = 2;
-        StreamConnection stream = new StreamConnection(client,
-                new StreamConnection.Wiring(EVENTS, executor, replay, settings, s -> closedCount.incrementAndGet(),
-                        cuts::incrementAndGet),
-                "alice", Set.of("t1"), StreamFilter.NONE, SSE.newEventBuilder().name("connection").build(), cursor);
+        StreamConnection stream = new StreamConnection(
+                client,
+                new StreamConnection.Wiring(
+                        EVENTS, executor, replay, settings, s -> closedCount.incrementAndGet(), cuts::incrementAndGet),
+                "alice",
+                Set.of("t1"),
+                StreamFilter.NONE,
+                SSE.newEventBuilder().name("connection").build(),
+                cursor);
         stream.start();
         return stream;
     }

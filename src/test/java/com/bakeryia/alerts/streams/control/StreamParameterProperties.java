@@ -21,12 +21,14 @@ import net.jqwik.api.Provide;
 class StreamParameterProperties {
 
     @Property(tries = 500)
-    void anyFilterParametersGiveAFilterOrA400(@ForAll("csv") String severity, @ForAll("csv") String service,
-                                               @ForAll("csv") String type) {
+    void anyFilterParametersGiveAFilterOrA400(
+            @ForAll("csv") String severity, @ForAll("csv") String service, @ForAll("csv") String type) {
         try {
             StreamFilter filter = StreamFilter.parse(severity, service, type);
-            assertTrue(filter.services().stream().allMatch(s -> Identifiers.SERVICE.matcher(s).matches()));
-            assertTrue(filter.types().stream().allMatch(t -> Identifiers.TYPE.matcher(t).matches()));
+            assertTrue(filter.services().stream()
+                    .allMatch(s -> Identifiers.SERVICE.matcher(s).matches()));
+            assertTrue(filter.types().stream()
+                    .allMatch(t -> Identifiers.TYPE.matcher(t).matches()));
             assertTrue(filter.severities().size() <= 4);
         } catch (ApiProblem problem) {
             assertEquals(400, problem.status().getStatusCode());
@@ -42,20 +44,49 @@ class StreamParameterProperties {
 
     @Provide
     Arbitrary<String> csv() {
-        Arbitrary<String> pieces = Arbitraries.oneOf(Arbitraries.of("urgent", "high", "low", "inventory", "low_stock",
-                "URGENT", "", " ", "a".repeat(33), "x".repeat(65), "in ventory", "\0", "\ud800"),
+        Arbitrary<String> pieces = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "urgent",
+                        "high",
+                        "low",
+                        "inventory",
+                        "low_stock",
+                        "URGENT",
+                        "",
+                        " ",
+                        "a".repeat(33),
+                        "x".repeat(65),
+                        "in ventory",
+                        "\0",
+                        "\ud800"),
                 Arbitraries.strings().all().ofMaxLength(16));
-        return Arbitraries.oneOf(pieces.list().ofMaxSize(40).map(list -> String.join(",", list)),
-                Arbitraries.strings().all().ofMaxLength(200), Arbitraries.just(null));
+        return Arbitraries.oneOf(
+                pieces.list().ofMaxSize(40).map(list -> String.join(",", list)),
+                Arbitraries.strings().all().ofMaxLength(200),
+                Arbitraries.just(null));
     }
 
     @Provide
     Arbitrary<String> cursors() {
-        return Arbitraries.oneOf(Arbitraries.longs().map(l -> Long.toString(l)),
+        return Arbitraries.oneOf(
+                Arbitraries.longs().map(l -> Long.toString(l)),
                 Arbitraries.strings().numeric().ofMaxLength(40),
-                Arbitraries.of("0", "00", " 7 ", "-1", "+1", "1e3", "0x10", "999999999999999999", "9999999999999999999",
-                        "\u0661\u0662", "1\0", "", " "),
-                Arbitraries.strings().all().ofMaxLength(100), Arbitraries.just(null));
+                Arbitraries.of(
+                        "0",
+                        "00",
+                        " 7 ",
+                        "-1",
+                        "+1",
+                        "1e3",
+                        "0x10",
+                        "999999999999999999",
+                        "9999999999999999999",
+                        "\u0661\u0662",
+                        "1\0",
+                        "",
+                        " "),
+                Arbitraries.strings().all().ofMaxLength(100),
+                Arbitraries.just(null));
     }
 
     @Example

@@ -21,22 +21,36 @@ class StreamResumeTest extends StreamFixture {
         StreamConnection stream = open("5");
         deliver(stream, 9, 10, 11); // live alerts that arrived while the replay ran: 9 and 10 are replayed anyway
         executor.runAll();
-        assertEquals(List.of("connection", "inventory_alert#7", "inventory_alert#9", "inventory_alert#10",
-                "inventory_alert#11"), client.written);
+        assertEquals(
+                List.of(
+                        "connection",
+                        "inventory_alert#7",
+                        "inventory_alert#9",
+                        "inventory_alert#10",
+                        "inventory_alert#11"),
+                client.written);
     }
 
     @Test
     void liveAlertsThatOverflowDuringTheReplayAreReadFromTheDatabase() {
         replay.stored.addAll(List.of(7L, 9L, 11L, 12L, 13L, 14L));
-        replay.planHead = 10;        // the replay is planned up to 10 ...
-        replay.head = 14;            // ... while 11 to 14 are stored and published
+        replay.planHead = 10; // the replay is planned up to 10 ...
+        replay.head = 14; // ... while 11 to 14 are stored and published
         StreamConnection stream = open("5");
         deliver(stream, 11, 12, 13); // the queue is full
-        deliver(stream, 14);         // dropped: it is stored, a second pass reads it
+        deliver(stream, 14); // dropped: it is stored, a second pass reads it
         executor.runAll();
         assertFalse(stream.isClosed(), "overflowing during a replay is not a slow consumer");
-        assertEquals(List.of("connection", "inventory_alert#7", "inventory_alert#9", "inventory_alert#11",
-                "inventory_alert#12", "inventory_alert#13", "inventory_alert#14"), client.written);
+        assertEquals(
+                List.of(
+                        "connection",
+                        "inventory_alert#7",
+                        "inventory_alert#9",
+                        "inventory_alert#11",
+                        "inventory_alert#12",
+                        "inventory_alert#13",
+                        "inventory_alert#14"),
+                client.written);
     }
 
     @Test
@@ -57,7 +71,9 @@ class StreamResumeTest extends StreamFixture {
         StreamConnection stream = open("5");
         stream.end(EVENTS.tenantsChanged()); // before the replay got written
         executor.runAll();
-        assertEquals(List.of("connection", "tenants_changed"), client.written,
+        assertEquals(
+                List.of("connection", "tenants_changed"),
+                client.written,
                 "nothing of tenants the stream may have lost is replayed after the end");
         assertTrue(stream.isClosed());
     }

@@ -30,14 +30,18 @@ class MembershipsBodyProperties {
 
     @Provide
     Arbitrary<String> bodies() {
-        return Arbitraries.oneOf(JsonMutations.textMutationsOf("{\"tenants\": [\"bakery-centro\", \"bakery-norte\"]}",
-                "{\"tenants\": []}"), JsonMutations.randomJson(), Arbitraries.strings().ofMaxLength(100));
+        return Arbitraries.oneOf(
+                JsonMutations.textMutationsOf(
+                        "{\"tenants\": [\"bakery-centro\", \"bakery-norte\"]}", "{\"tenants\": []}"),
+                JsonMutations.randomJson(),
+                Arbitraries.strings().ofMaxLength(100));
     }
 
     @Example
     void aDeepBodyIsTooDeep() {
-        for (String body : new String[] {JsonMutations.deepObject(5_000),
-                "{\"tenants\": [" + JsonMutations.deepArray(3_000) + "]}"}) {
+        for (String body :
+                new String[] {JsonMutations.deepObject(5_000), "{\"tenants\": [" + JsonMutations.deepArray(3_000) + "]}"
+                }) {
             try {
                 MembershipsResource.tenants(body);
                 throw new AssertionError("accepted");

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -65,9 +64,16 @@ class DemoPageIT {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile, "--window-size=1280,900");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,900");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -123,7 +129,8 @@ class DemoPageIT {
         String norte = "Norte only " + norteId;
         publish(publisher, alert(norteId, "bakery-norte", "production", "urgent", norte));
         String bob = Server.demoToken("bob");
-        await().atMost(WAIT).until(() -> Server.get("api/alerts?limit=200", bob).body().contains(norteId));
+        await().atMost(WAIT)
+                .until(() -> Server.get("api/alerts?limit=200", bob).body().contains(norteId));
         String centro = "Centro " + newId();
         publish(publisher, alert(newId(), "bakery-centro", "inventory", "medium", centro));
         wait.until(d -> listedTitles().contains(centro));
@@ -133,7 +140,8 @@ class DemoPageIT {
         // 4. No errors in the browser console (a missing favicon aside).
         List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .filter(entry -> !(entry.getMessage().contains("favicon.ico") && entry.getMessage().contains("404")))
+                .filter(entry -> !(entry.getMessage().contains("favicon.ico")
+                        && entry.getMessage().contains("404")))
                 .collect(Collectors.toList());
         assertTrue(errors.isEmpty(), () -> "console errors: " + errors);
     }
@@ -154,7 +162,8 @@ class DemoPageIT {
 
     @SuppressWarnings("unchecked")
     List<String> texts(String selector) {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript(
-                "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent);", selector);
+        return (List<String>) ((JavascriptExecutor) driver)
+                .executeScript(
+                        "return Array.from(document.querySelectorAll(arguments[0]), e => e.textContent);", selector);
     }
 }

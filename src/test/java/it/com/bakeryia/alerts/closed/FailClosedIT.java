@@ -46,13 +46,19 @@ public class FailClosedIT {
 
     @Test
     void readinessIsDownNamingTheReason() {
-        HttpResponse<String> ready = send(HttpRequest.newBuilder(BASE.resolve("health/ready")).GET());
+        HttpResponse<String> ready =
+                send(HttpRequest.newBuilder(BASE.resolve("health/ready")).GET());
         assertEquals(503, ready.statusCode(), ready.body());
-        JsonObject tokens = Server.json(ready.body()).getJsonArray("checks").getValuesAs(JsonValue::asJsonObject)
-                .stream().filter(c -> c.getString("name").equals("tokens")).findFirst().orElseThrow();
+        JsonObject tokens =
+                Server.json(ready.body()).getJsonArray("checks").getValuesAs(JsonValue::asJsonObject).stream()
+                        .filter(c -> c.getString("name").equals("tokens"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("DOWN", tokens.getString("status"));
         assertTrue(tokens.getJsonObject("data").getString("reason").contains("accepts no token"), tokens.toString());
-        assertEquals(200, send(HttpRequest.newBuilder(BASE.resolve("health/live")).GET()).statusCode(),
+        assertEquals(
+                200,
+                send(HttpRequest.newBuilder(BASE.resolve("health/live")).GET()).statusCode(),
                 "alive, only not ready");
     }
 
@@ -60,7 +66,8 @@ public class FailClosedIT {
     void noTokenIsAccepted() {
         for (String token : List.of(Tokens.signedByAStranger(Tokens.ISSUER), Tokens.user("hs-user", "bakery-centro"))) {
             HttpResponse<String> history = send(HttpRequest.newBuilder(BASE.resolve("api/alerts"))
-                    .header("Authorization", "Bearer " + token).GET());
+                    .header("Authorization", "Bearer " + token)
+                    .GET());
             assertEquals(401, history.statusCode(), history.body());
             assertEquals("invalid_token", Server.json(history.body()).getString("error"));
         }
@@ -74,7 +81,8 @@ public class FailClosedIT {
                 .filter(l -> l.contains("accepts no token") && !l.contains("CWMMH0052W"))
                 .toList();
         assertEquals(1, lines.size(), lines.toString());
-        assertTrue(lines.get(0).contains("DEMO_LOGIN=off") && lines.get(0).contains("MP_JWT_VERIFY_PUBLICKEY"),
+        assertTrue(
+                lines.get(0).contains("DEMO_LOGIN=off") && lines.get(0).contains("MP_JWT_VERIFY_PUBLICKEY"),
                 lines.get(0));
     }
 }

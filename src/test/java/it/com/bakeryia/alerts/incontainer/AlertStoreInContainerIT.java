@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bakeryia.alerts.store.control.AlertStore;
+import com.bakeryia.alerts.store.control.AlertStored;
 import com.bakeryia.alerts.store.control.AlertSubmission;
 import com.bakeryia.alerts.store.entity.Severity;
-import com.bakeryia.alerts.store.control.AlertStored;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -42,13 +42,17 @@ class AlertStoreInContainerIT {
     @Inject
     DirectDatabase database;
 
-    enum Outcome { STORED, DUPLICATE, ROLLED_BACK }
+    enum Outcome {
+        STORED,
+        DUPLICATE,
+        ROLLED_BACK
+    }
 
     @Test
     void storesOnceAndRecognisesTheSecondDeliveryAsADuplicate() {
         String tenant = InContainer.unique("tenant");
-        AlertSubmission submission = InContainer.alert(InContainer.unique("once"), tenant, "inventory", "low_stock",
-                Severity.HIGH);
+        AlertSubmission submission =
+                InContainer.alert(InContainer.unique("once"), tenant, "inventory", "low_stock", Severity.HIGH);
 
         Optional<AlertStored> first = store.storeOnce(submission);
         Optional<AlertStored> second = store.storeOnce(submission);
@@ -71,8 +75,8 @@ class AlertStoreInContainerIT {
         String tenant = InContainer.unique("tenant");
         int rolledBackInAll = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            AlertSubmission submission = InContainer.alert(InContainer.unique("race"), tenant, "inventory",
-                    "low_stock", Severity.URGENT);
+            AlertSubmission submission =
+                    InContainer.alert(InContainer.unique("race"), tenant, "inventory", "low_stock", Severity.URGENT);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<Outcome>> attempts = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
@@ -87,7 +91,8 @@ class AlertStoreInContainerIT {
                 outcomes.add(attempt.get(60, TimeUnit.SECONDS));
             }
             long stored = outcomes.stream().filter(o -> o == Outcome.STORED).count();
-            long rolledBack = outcomes.stream().filter(o -> o == Outcome.ROLLED_BACK).count();
+            long rolledBack =
+                    outcomes.stream().filter(o -> o == Outcome.ROLLED_BACK).count();
             rolledBackInAll += (int) rolledBack;
             // What a broker does with a rolled-back delivery: deliver it again.
             List<Outcome> redeliveries = new ArrayList<>();
@@ -101,7 +106,8 @@ class AlertStoreInContainerIT {
             assertEquals(1, stored, "exactly one delivery stores the alert, " + where);
             assertTrue(redeliveries.stream().allMatch(o -> o != Outcome.ROLLED_BACK), where);
             if (outcomes.contains(Outcome.STORED)) {
-                assertTrue(redeliveries.stream().allMatch(o -> o == Outcome.DUPLICATE),
+                assertTrue(
+                        redeliveries.stream().allMatch(o -> o == Outcome.DUPLICATE),
                         "a redelivery after the row committed is a duplicate, " + where);
             }
             assertEquals(1, database.alertRows(submission.id()), "one row, " + where);

@@ -20,7 +20,8 @@ public class DirectDatabase {
     public int alertRows(String alertId) {
         return em.createNamedQuery(Alert.BY_ALERT_ID, Alert.class)
                 .setParameter("alertId", alertId)
-                .getResultList().size();
+                .getResultList()
+                .size();
     }
 
     /** A membership written straight into the table, so that no cache hears of it. */

@@ -23,8 +23,7 @@ final class InContainer {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    private InContainer() {
-    }
+    private InContainer() {}
 
     /** Runs on the client (failsafe's JVM): the application WAR plus these test classes, the first one named. */
     static WebArchive application(Class<?>... tests) {
@@ -35,7 +34,8 @@ final class InContainer {
         }
         // A name per test class, so that the server's log tells the classes' deployments apart.
         // (Each undeployment logs CWWKZ0014W, "could not be found", as its file leaves dropins.)
-        String name = "incontainer-" + tests[0].getSimpleName().replace("InContainerIT", "").toLowerCase();
+        String name = "incontainer-"
+                + tests[0].getSimpleName().replace("InContainerIT", "").toLowerCase();
         return ShrinkWrap.create(ZipImporter.class, name + ".war")
                 .importFrom(war)
                 .as(WebArchive.class)
@@ -49,8 +49,18 @@ final class InContainer {
     }
 
     static AlertSubmission alert(String id, String tenant, String service, String type, Severity severity) {
-        return new AlertSubmission(id, tenant, ItemType.ALERT, service, type, severity, "In-container test " + id,
-                null, JsonValue.EMPTY_JSON_ARRAY, JsonValue.EMPTY_JSON_OBJECT, Instant.now());
+        return new AlertSubmission(
+                id,
+                tenant,
+                ItemType.ALERT,
+                service,
+                type,
+                severity,
+                "In-container test " + id,
+                null,
+                JsonValue.EMPTY_JSON_ARRAY,
+                JsonValue.EMPTY_JSON_OBJECT,
+                Instant.now());
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -41,7 +41,9 @@ class MembershipsInContainerIT {
         String t = InContainer.unique("tenant");
 
         assertEquals(List.of(), memberships.tenantsOf(user), "nobody's member yet");
-        assertEquals(List.of(t + "-1", t + "-2"), memberships.replace(user, List.of(t + "-2", t + "-1", t + "-2")),
+        assertEquals(
+                List.of(t + "-1", t + "-2"),
+                memberships.replace(user, List.of(t + "-2", t + "-1", t + "-2")),
                 "replace keeps each tenant once, sorted");
         assertEquals(List.of(t + "-1", t + "-2"), memberships.tenantsOf(user), "the empty list cached before is gone");
         assertEquals(List.of(t + "-1", t + "-2"), memberships.stored(user));
@@ -81,7 +83,9 @@ class MembershipsInContainerIT {
         database.insertMembership(user, t + "-3");
         assertEquals(List.of(t + "-1", t + "-2"), memberships.tenantsOf(user), "cached again");
         assertTrue(memberships.add(user, t + "-4"));
-        assertEquals(List.of(t + "-1", t + "-2", t + "-3", t + "-4"), memberships.tenantsOf(user),
+        assertEquals(
+                List.of(t + "-1", t + "-2", t + "-3", t + "-4"),
+                memberships.tenantsOf(user),
                 "a change through the bean reloads the user's tenants");
     }
 
@@ -104,7 +108,9 @@ class MembershipsInContainerIT {
         }
         database.insertMembership(user, t + "-3");
         // (With Redis the change's echo from Redis drops it too; without, only the after-commit observer does.)
-        assertEquals(List.of(t + "-1", t + "-2", t + "-3"), memberships.tenantsOf(user),
+        assertEquals(
+                List.of(t + "-1", t + "-2", t + "-3"),
+                memberships.tenantsOf(user),
                 "the entry cached during the transaction was dropped once it committed");
     }
 

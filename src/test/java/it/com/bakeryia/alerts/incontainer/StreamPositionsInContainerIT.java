@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bakeryia.alerts.store.control.AlertStore;
-import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.store.entity.PublishedAlert;
+import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.streams.control.StreamFilter;
 import com.bakeryia.alerts.streams.control.StreamReplay;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -89,7 +89,8 @@ class StreamPositionsInContainerIT {
         assertTrue(positions.values().stream().allMatch(p -> p > headBefore), "positions after the head before");
         for (List<String> ids : idsByWriter) {
             for (int i = 1; i < ids.size(); i++) {
-                assertTrue(positions.get(ids.get(i)) > positions.get(ids.get(i - 1)),
+                assertTrue(
+                        positions.get(ids.get(i)) > positions.get(ids.get(i - 1)),
                         "a later commit of one writer has a higher position: " + ids.get(i - 1) + " "
                                 + positions.get(ids.get(i - 1)) + ", " + ids.get(i) + " " + positions.get(ids.get(i)));
             }
@@ -97,12 +98,17 @@ class StreamPositionsInContainerIT {
 
         // Every position from the first given here up to the head belongs to exactly one alert: no
         // gap and no repeat (other tenants' alerts may sit in between), and the last one is the head.
-        long first = positions.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        long first =
+                positions.values().stream().mapToLong(Long::longValue).min().orElseThrow();
         long last = positions.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         long head = replay.head();
         assertTrue(head >= last, "the head " + head + " is at least the last position given here, " + last);
-        List<Long> range = replay.range(first, head, 100_000).stream().map(PublishedAlert::position).toList();
-        assertEquals(LongStream.rangeClosed(first, head).boxed().toList(), range,
+        List<Long> range = replay.range(first, head, 100_000).stream()
+                .map(PublishedAlert::position)
+                .toList();
+        assertEquals(
+                LongStream.rangeClosed(first, head).boxed().toList(),
+                range,
                 "positions " + first + " to the head " + head + " are contiguous");
         assertEquals(head, range.get(range.size() - 1), "the head is the last position given");
     }
@@ -118,12 +124,17 @@ class StreamPositionsInContainerIT {
         long position = mine(tenant).get(0).position();
         long head = replay.head();
         assertTrue(head >= position);
-        List<Long> upToHead = replay.range(position, head, 100_000).stream().map(PublishedAlert::position).toList();
+        List<Long> upToHead = replay.range(position, head, 100_000).stream()
+                .map(PublishedAlert::position)
+                .toList();
         assertEquals(LongStream.rangeClosed(position, head).boxed().toList(), upToHead);
         // Before it, the position below was given to some earlier alert (positions start at 1).
         if (position > 1) {
-            assertEquals(List.of(position - 1, position),
-                    replay.range(position - 1, position, 10).stream().map(PublishedAlert::position).toList());
+            assertEquals(
+                    List.of(position - 1, position),
+                    replay.range(position - 1, position, 10).stream()
+                            .map(PublishedAlert::position)
+                            .toList());
         }
     }
 

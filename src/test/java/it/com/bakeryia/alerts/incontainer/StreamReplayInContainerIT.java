@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.bakeryia.alerts.store.control.AlertStore;
-import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.store.entity.PublishedAlert;
+import com.bakeryia.alerts.store.entity.Severity;
 import com.bakeryia.alerts.streams.control.StreamFilter;
 import com.bakeryia.alerts.streams.control.StreamReplay;
 import jakarta.inject.Inject;
@@ -46,13 +46,13 @@ class StreamReplayInContainerIT {
     void storeAlerts() throws Exception {
         a = InContainer.unique("tenant-a");
         b = InContainer.unique("tenant-b");
-        store(a, "inventory", "low_stock", Severity.URGENT);      // 0
-        store(a, "inventory", "expired", Severity.HIGH);         // 1
-        store(a, "production", "failed_run", Severity.MEDIUM);   // 2
-        store(b, "inventory", "low_stock", Severity.HIGH);       // 3
-        store(a, "production", "failed_run", Severity.LOW);      // 4
+        store(a, "inventory", "low_stock", Severity.URGENT); // 0
+        store(a, "inventory", "expired", Severity.HIGH); // 1
+        store(a, "production", "failed_run", Severity.MEDIUM); // 2
+        store(b, "inventory", "low_stock", Severity.HIGH); // 3
+        store(a, "production", "failed_run", Severity.LOW); // 4
         store(b, "procurement", "late_delivery", Severity.URGENT); // 5
-        store(a, "inventory", "low_stock", Severity.LOW);        // 6
+        store(a, "inventory", "low_stock", Severity.LOW); // 6
         InContainer.await("7 alerts positioned", () -> all(StreamFilter.NONE).size() == 7);
         p.clear();
         all(StreamFilter.NONE).forEach(alert -> p.add(alert.position()));
@@ -79,10 +79,11 @@ class StreamReplayInContainerIT {
         assertEquals(expected(0, 1, 3, 5), positions(Set.of(a, b), StreamFilter.parse("urgent,high", null, null)));
         assertEquals(expected(4, 6), positions(Set.of(a, b), StreamFilter.parse("low", null, null)));
         assertEquals(expected(0, 1, 3, 6), positions(Set.of(a, b), StreamFilter.parse(null, "inventory", null)));
-        assertEquals(expected(2, 4, 5),
-                positions(Set.of(a, b), StreamFilter.parse(null, "production,procurement", null)));
+        assertEquals(
+                expected(2, 4, 5), positions(Set.of(a, b), StreamFilter.parse(null, "production,procurement", null)));
         assertEquals(expected(0, 6), positions(Set.of(a), StreamFilter.parse(null, null, "low_stock")));
-        assertEquals(expected(0, 1, 3, 6), positions(Set.of(a, b), StreamFilter.parse(null, null, "low_stock,expired")));
+        assertEquals(
+                expected(0, 1, 3, 6), positions(Set.of(a, b), StreamFilter.parse(null, null, "low_stock,expired")));
         // All three at once, and with a tenant narrowing them further.
         StreamFilter highInventoryStock = StreamFilter.parse("high", "inventory", "expired,low_stock");
         assertEquals(expected(1, 3), positions(Set.of(a, b), highInventoryStock));
@@ -104,13 +105,21 @@ class StreamReplayInContainerIT {
     @Test
     void latestIsTheNewestInPositionOrder() {
         long head = replay.head();
-        assertEquals(expected(4, 6),
-                replay.latest(Set.of(a), StreamFilter.NONE, head, 2).stream().map(PublishedAlert::position).toList());
-        assertEquals(expected(1, 3),
+        assertEquals(
+                expected(4, 6),
+                replay.latest(Set.of(a), StreamFilter.NONE, head, 2).stream()
+                        .map(PublishedAlert::position)
+                        .toList());
+        assertEquals(
+                expected(1, 3),
                 replay.latest(Set.of(a, b), StreamFilter.parse("high", null, null), head, 5).stream()
-                        .map(PublishedAlert::position).toList());
-        assertEquals(expected(0, 1),
-                replay.latest(Set.of(a), StreamFilter.NONE, p.get(1), 5).stream().map(PublishedAlert::position).toList());
+                        .map(PublishedAlert::position)
+                        .toList());
+        assertEquals(
+                expected(0, 1),
+                replay.latest(Set.of(a), StreamFilter.NONE, p.get(1), 5).stream()
+                        .map(PublishedAlert::position)
+                        .toList());
     }
 
     @Test
@@ -134,11 +143,15 @@ class StreamReplayInContainerIT {
     }
 
     private List<Long> positions(Set<String> tenants, StreamFilter filter) {
-        return replay.page(tenants, filter, 0, replay.head(), 1000).stream().map(PublishedAlert::position).toList();
+        return replay.page(tenants, filter, 0, replay.head(), 1000).stream()
+                .map(PublishedAlert::position)
+                .toList();
     }
 
     private List<Long> page(long after, long upTo, int limit, StreamFilter filter) {
-        return replay.page(Set.of(a, b), filter, after, upTo, limit).stream().map(PublishedAlert::position).toList();
+        return replay.page(Set.of(a, b), filter, after, upTo, limit).stream()
+                .map(PublishedAlert::position)
+                .toList();
     }
 
     private List<Long> expected(int... indexes) {

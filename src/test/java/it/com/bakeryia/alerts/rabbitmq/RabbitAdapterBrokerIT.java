@@ -72,12 +72,14 @@ class RabbitAdapterBrokerIT {
 
     /** Per message body: every delivery's JMSXDeliveryCount, and the bodies whose transaction committed. */
     final Map<String, List<Integer>> deliveries = new ConcurrentHashMap<>();
+
     final List<String> committed = new CopyOnWriteArrayList<>();
     /** What the bean does with a body: "commit" unless this says otherwise. */
     final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
 
     /** The adapter's log, to wait for it to notice each failure, and by which path. */
     final List<String> log = new CopyOnWriteArrayList<>();
+
     final Logger adapterLogger = Logger.getLogger("com.bakeryia.alerts.rabbitmq.adapter");
     final Handler logCapture = new Handler() {
         @Override
@@ -86,12 +88,10 @@ class RabbitAdapterBrokerIT {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
 
     FakeEndpointFactory factory;
@@ -99,7 +99,12 @@ class RabbitAdapterBrokerIT {
     Connection admin;
     Channel channel;
 
-    enum Behaviour { COMMIT, ROLLBACK_ONCE, ROLLBACK_ALWAYS, TOO_SLOW_ONCE }
+    enum Behaviour {
+        COMMIT,
+        ROLLBACK_ONCE,
+        ROLLBACK_ALWAYS,
+        TOO_SLOW_ONCE
+    }
 
     @BeforeEach
     void declareQueueAndStartAdapter() throws Exception {
@@ -114,8 +119,18 @@ class RabbitAdapterBrokerIT {
         channel.exchangeDeclare(deadLetterExchange, BuiltinExchangeType.FANOUT, false, true, null);
         channel.queueDeclare(deadLetterQueue, true, false, false, Map.of("x-queue-type", "quorum"));
         channel.queueBind(deadLetterQueue, deadLetterExchange, "");
-        channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum",
-                "x-delivery-limit", DELIVERY_LIMIT, "x-dead-letter-exchange", deadLetterExchange));
+        channel.queueDeclare(
+                queue,
+                true,
+                false,
+                false,
+                Map.of(
+                        "x-queue-type",
+                        "quorum",
+                        "x-delivery-limit",
+                        DELIVERY_LIMIT,
+                        "x-dead-letter-exchange",
+                        deadLetterExchange));
 
         adapterLogger.addHandler(logCapture);
         factory = new FakeEndpointFactory(transactions, true, this::onMessage);
@@ -147,8 +162,18 @@ class RabbitAdapterBrokerIT {
     }
 
     void declareQueue() throws IOException {
-        channel.queueDeclare(queue, true, false, false, Map.of("x-queue-type", "quorum",
-                "x-delivery-limit", DELIVERY_LIMIT, "x-dead-letter-exchange", deadLetterExchange));
+        channel.queueDeclare(
+                queue,
+                true,
+                false,
+                false,
+                Map.of(
+                        "x-queue-type",
+                        "quorum",
+                        "x-delivery-limit",
+                        DELIVERY_LIMIT,
+                        "x-dead-letter-exchange",
+                        deadLetterExchange));
     }
 
     void activate(int concurrency) throws Exception {
@@ -162,8 +187,7 @@ class RabbitAdapterBrokerIT {
         seen.add(message.getIntProperty("JMSXDeliveryCount"));
         tx.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {
@@ -185,13 +209,15 @@ class RabbitAdapterBrokerIT {
                     new CountDownLatch(1).await(10, TimeUnit.SECONDS);
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
     void publish(String body) throws IOException {
-        channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+        channel.basicPublish(
+                "",
+                queue,
+                new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -201,8 +227,9 @@ class RabbitAdapterBrokerIT {
 
     /** Waits until the adapter has logged a line containing one of {@code texts}. */
     void awaitLogged(String... texts) {
-        await().atMost(WAIT).until(() -> log.stream().anyMatch(line -> line != null
-                && Arrays.stream(texts).anyMatch(line::contains)));
+        await().atMost(WAIT)
+                .until(() -> log.stream()
+                        .anyMatch(line -> line != null && Arrays.stream(texts).anyMatch(line::contains)));
     }
 
     void awaitCommitted(String body) {
@@ -231,7 +258,8 @@ class RabbitAdapterBrokerIT {
         await().atMost(WAIT).until(() -> consumersOfQueue().size() == 2);
         for (String consumer : consumersOfQueue()) {
             List<String> columns = List.of(consumer.split("\t"));
-            assertTrue(columns.contains("1") && columns.contains("true"),
+            assertTrue(
+                    columns.contains("1") && columns.contains("true"),
                     "prefetch 1 and manual acknowledgement: " + consumer);
         }
     }
@@ -252,7 +280,9 @@ class RabbitAdapterBrokerIT {
         activate(1);
         publish("poison");
         await().atMost(WAIT).until(() -> ready(deadLetterQueue) == 1);
-        assertEquals(DELIVERY_LIMIT + 1, deliveries.get("poison").size(),
+        assertEquals(
+                DELIVERY_LIMIT + 1,
+                deliveries.get("poison").size(),
                 "the first delivery and " + DELIVERY_LIMIT + " redeliveries, then dead-lettered: " + deliveries);
         assertFalse(committed.contains("poison"));
 
@@ -342,7 +372,8 @@ class RabbitAdapterBrokerIT {
     /** Pids of this test's adapter connections (their names carry the queue's). */
     List<String> connectionsOfQueue() throws IOException {
         List<String> pids = new ArrayList<>();
-        for (String line : rabbitmqctl("-q", "list_connections", "-p", VHOST, "pid", "client_properties").split("\n")) {
+        for (String line : rabbitmqctl("-q", "list_connections", "-p", VHOST, "pid", "client_properties")
+                .split("\n")) {
             if (line.contains("rabbitmq-ra " + queue + " #")) {
                 pids.add(line.split("\t")[0]);
             }
@@ -353,8 +384,9 @@ class RabbitAdapterBrokerIT {
     /** This test's queue's consumers: queue name, prefetch and ack_required, tab-separated. */
     List<String> consumersOfQueue() throws IOException {
         List<String> consumers = new ArrayList<>();
-        for (String line : rabbitmqctl("-q", "list_consumers", "-p", VHOST, "queue_name", "prefetch_count",
-                "ack_required").split("\n")) {
+        for (String line : rabbitmqctl(
+                        "-q", "list_consumers", "-p", VHOST, "queue_name", "prefetch_count", "ack_required")
+                .split("\n")) {
             if (line.startsWith(queue + "\t")) {
                 consumers.add(line);
             }

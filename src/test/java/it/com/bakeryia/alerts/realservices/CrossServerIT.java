@@ -33,7 +33,8 @@ class CrossServerIT {
             assertEquals(200, onB.status(), onB.errorBody());
             assertEquals("traveller", onB.next(Duration.ofSeconds(10)).json().getString("user"));
         }
-        StreamAuthIT.assertRefused(SseClient.open(RealServices.SERVER_B, "api/events?ticket=" + ticket), 401, "invalid_ticket");
+        StreamAuthIT.assertRefused(
+                SseClient.open(RealServices.SERVER_B, "api/events?ticket=" + ticket), 401, "invalid_ticket");
         StreamAuthIT.assertRefused(SseClient.open("api/events?ticket=" + ticket), 401, "invalid_ticket");
     }
 
@@ -43,19 +44,28 @@ class CrossServerIT {
         String tenant = "cross-" + Server.newId().substring(0, 8);
         String admin = Tokens.hs256("ops-admin", null, List.of("alerts-admin"));
         String member = Tokens.hs256(user, null, List.of("user"));
-        assertEquals(201, send(HttpRequest.newBuilder(Server.uri("api/admin/memberships/" + user + "/tenants/" + tenant))
-                .header("Authorization", "Bearer " + admin).PUT(HttpRequest.BodyPublishers.noBody())).statusCode());
+        assertEquals(
+                201,
+                send(HttpRequest.newBuilder(Server.uri("api/admin/memberships/" + user + "/tenants/" + tenant))
+                                .header("Authorization", "Bearer " + admin)
+                                .PUT(HttpRequest.BodyPublishers.noBody()))
+                        .statusCode());
         try (SseClient onB = SseClient.open(RealServices.SERVER_B, "api/events?token=" + member)) {
             assertEquals(200, onB.status(), "B now caches the membership: " + onB.errorBody());
             assertEquals("connection", onB.next(Duration.ofSeconds(10)).name());
-            assertEquals(204, send(HttpRequest.newBuilder(Server.uri("api/admin/memberships/" + user + "/tenants/" + tenant))
-                    .header("Authorization", "Bearer " + admin).DELETE()).statusCode());
+            assertEquals(
+                    204,
+                    send(HttpRequest.newBuilder(Server.uri("api/admin/memberships/" + user + "/tenants/" + tenant))
+                                    .header("Authorization", "Bearer " + admin)
+                                    .DELETE())
+                            .statusCode());
             // Well within the cache's lifetime (60 s): B heard of the change over Redis, and ended
             // the stream it had open for the removed tenant.
             onB.await(e -> "tenants_changed".equals(e.name()), Duration.ofSeconds(5));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(onB::ended);
         }
-        StreamAuthIT.assertRefused(SseClient.open(RealServices.SERVER_B, "api/events?token=" + member), 403, "no_tenant");
+        StreamAuthIT.assertRefused(
+                SseClient.open(RealServices.SERVER_B, "api/events?token=" + member), 403, "no_tenant");
     }
 
     @Test
@@ -67,7 +77,8 @@ class CrossServerIT {
         for (int i = 0; i < 5; i++) {
             missed.add(StreamResumeIT.publish(tenant, "inventory", "high"));
         }
-        try (SseClient onB = SseClient.open(RealServices.SERVER_B, "api/events?lastEventId=" + lastId + "&token=" + token)) {
+        try (SseClient onB =
+                SseClient.open(RealServices.SERVER_B, "api/events?lastEventId=" + lastId + "&token=" + token)) {
             assertEquals(200, onB.status(), onB.errorBody());
             List<String> got = new ArrayList<>();
             while (got.size() < missed.size()) {

@@ -29,13 +29,15 @@ class OutagesIT {
         if (!RealServices.rabbitUp()) {
             RealServices.startRabbit();
         }
-        Awaitility.await().atMost(WAIT).until(() -> RealServices.ready(Server.BASE) && RealServices.ready(RealServices.SERVER_B));
+        Awaitility.await()
+                .atMost(WAIT)
+                .until(() -> RealServices.ready(Server.BASE) && RealServices.ready(RealServices.SERVER_B));
     }
 
     @Test
     void redisStoppedAndStartedAgainLosesNothingAndNeedsNoRestart() {
         try (SseClient onA = RabbitMqPathIT.connected(Server.BASE, "alice");
-             SseClient onB = RabbitMqPathIT.connected(RealServices.SERVER_B, "carol")) {
+                SseClient onB = RabbitMqPathIT.connected(RealServices.SERVER_B, "carol")) {
             String before = newId();
             RealServices.publish("alert.low.inventory", alert(before, "bakery-centro", "inventory", "low", "Before"));
             onA.awaitAlert(before, WAIT);
@@ -47,7 +49,8 @@ class OutagesIT {
             for (int i = 0; i < 5; i++) {
                 String id = newId();
                 during.add(id);
-                RealServices.publish("alert.high.inventory", alert(id, "bakery-centro", "inventory", "high", "During " + i));
+                RealServices.publish(
+                        "alert.high.inventory", alert(id, "bakery-centro", "inventory", "high", "During " + i));
             }
             Awaitility.await().atMost(WAIT).until(() -> RealServices.storedCount(during) == during.size());
 
@@ -69,22 +72,35 @@ class OutagesIT {
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = newId();
-            if (Server.post("api/alerts", publisher, alert(id, "bakery-norte", "orders", "low", "Before " + i)).statusCode() == 202) {
+            if (Server.post("api/alerts", publisher, alert(id, "bakery-norte", "orders", "low", "Before " + i))
+                            .statusCode()
+                    == 202) {
                 accepted.add(id);
             }
         }
         RealServices.stopRabbit();
-        HttpResponse<String> refused = Server.post("api/alerts", publisher, alert(newId(), "bakery-norte", "orders", "low", "Down"));
+        HttpResponse<String> refused =
+                Server.post("api/alerts", publisher, alert(newId(), "bakery-norte", "orders", "low", "Down"));
         assertEquals(503, refused.statusCode(), refused.body());
         assertEquals("queue_unavailable", Server.json(refused.body()).getString("error"));
         Awaitility.await().atMost(WAIT).until(() -> !RealServices.ready(Server.BASE));
 
         RealServices.startRabbit();
         try (SseClient onB = RabbitMqPathIT.connected(RealServices.SERVER_B, "bob")) {
-            Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    Server.post("api/alerts", publisher, alert(newId(), "bakery-norte", "orders", "low", "Probe")).statusCode() == 202);
+            Awaitility.await()
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Server.post(
+                                            "api/alerts",
+                                            publisher,
+                                            alert(newId(), "bakery-norte", "orders", "low", "Probe"))
+                                    .statusCode()
+                            == 202);
             String after = newId();
-            assertEquals(202, Server.post("api/alerts", publisher, alert(after, "bakery-norte", "orders", "high", "After")).statusCode());
+            assertEquals(
+                    202,
+                    Server.post("api/alerts", publisher, alert(after, "bakery-norte", "orders", "high", "After"))
+                            .statusCode());
             onB.awaitAlert(after, WAIT);
         }
         // Every alert the broker confirmed before it went down is in the database.

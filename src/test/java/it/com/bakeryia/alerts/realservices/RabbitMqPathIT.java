@@ -30,7 +30,8 @@ class RabbitMqPathIT {
 
     @Test
     void aPlainAmqpMessageIsStoredAndReachesStreamsOnBothServers() {
-        try (SseClient onA = connected(Server.BASE, "alice"); SseClient onB = connected(RealServices.SERVER_B, "carol")) {
+        try (SseClient onA = connected(Server.BASE, "alice");
+                SseClient onB = connected(RealServices.SERVER_B, "carol")) {
             String id = newId();
             RealServices.publish("alert.high.inventory", alert(id, "bakery-centro", "inventory", "high", "From AMQP"));
 
@@ -45,17 +46,24 @@ class RabbitMqPathIT {
     @Test
     void anAlertIngestedThroughEitherServerReachesBothAndIsStoredOnce() {
         String publisherB = null;
-        try (SseClient onA = connected(Server.BASE, "bob"); SseClient onB = connected(RealServices.SERVER_B, "bob")) {
+        try (SseClient onA = connected(Server.BASE, "bob");
+                SseClient onB = connected(RealServices.SERVER_B, "bob")) {
             String viaA = newId();
             String viaB = newId();
-            assertEquals(202, Server.post("api/alerts", Server.publisherToken(),
-                    alert(viaA, "bakery-norte", "production", "urgent", "Via A")).statusCode());
+            assertEquals(
+                    202,
+                    Server.post(
+                                    "api/alerts",
+                                    Server.publisherToken(),
+                                    alert(viaA, "bakery-norte", "production", "urgent", "Via A"))
+                            .statusCode());
             // A development token from server A is accepted by B: they share the key in the database.
             var response = Server.send(java.net.http.HttpRequest.newBuilder(RealServices.SERVER_B.resolve("api/alerts"))
                     .header("Authorization", "Bearer " + Server.publisherToken())
                     .header("Content-Type", "application/json")
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            alert(viaB, "bakery-norte", "production", "low", "Via B"))).build());
+                            alert(viaB, "bakery-norte", "production", "low", "Via B")))
+                    .build());
             assertEquals(202, response.statusCode(), response.body());
             for (SseClient client : List.of(onA, onB)) {
                 client.awaitAlerts(List.of(viaA, viaB), WAIT); // stored by two servers: either order
@@ -67,7 +75,8 @@ class RabbitMqPathIT {
 
     @Test
     void theSameMessageDeliveredTwiceIsStoredOnceAndStreamedOnce() {
-        try (SseClient onA = connected(Server.BASE, "alice"); SseClient onB = connected(RealServices.SERVER_B, "alice")) {
+        try (SseClient onA = connected(Server.BASE, "alice");
+                SseClient onB = connected(RealServices.SERVER_B, "alice")) {
             String id = newId();
             String body = alert(id, "bakery-centro", "orders", "medium", "Twice");
             RealServices.publishAll("alert.medium.orders", List.of(body, body));
@@ -76,8 +85,12 @@ class RabbitMqPathIT {
             RealServices.publish("alert.low.orders", alert(sentinel, "bakery-centro", "orders", "low", "After"));
             for (SseClient client : List.of(onA, onB)) {
                 List<SseEvent> seen = new ArrayList<>();
-                client.awaitCollecting(e -> e.isAlert() && sentinel.equals(e.json().getString("id")), WAIT, seen);
-                long copies = seen.stream().filter(SseEvent::isAlert).filter(e -> id.equals(e.json().getString("id"))).count();
+                client.awaitCollecting(
+                        e -> e.isAlert() && sentinel.equals(e.json().getString("id")), WAIT, seen);
+                long copies = seen.stream()
+                        .filter(SseEvent::isAlert)
+                        .filter(e -> id.equals(e.json().getString("id")))
+                        .count();
                 assertTrue(copies <= 1, "streamed " + copies + " times");
             }
             assertEquals(1, RealServices.storedCount(id));
@@ -117,19 +130,28 @@ class RabbitMqPathIT {
     private static void keepsFailing(String poisonId, String poison) {
         List<String> before = IntStream.range(0, 500).mapToObj(i -> newId()).toList();
         List<String> after = IntStream.range(0, 500).mapToObj(i -> newId()).toList();
-        RealServices.publishAll("alert.low.inventory",
-                before.stream().map(id -> alert(id, "bakery-centro", "inventory", "low", "Batch")).toList());
+        RealServices.publishAll(
+                "alert.low.inventory",
+                before.stream()
+                        .map(id -> alert(id, "bakery-centro", "inventory", "low", "Batch"))
+                        .toList());
         RealServices.publish("alert.high.inventory", poison);
-        RealServices.publishAll("alert.low.inventory",
-                after.stream().map(id -> alert(id, "bakery-centro", "inventory", "low", "Batch")).toList());
+        RealServices.publishAll(
+                "alert.low.inventory",
+                after.stream()
+                        .map(id -> alert(id, "bakery-centro", "inventory", "low", "Batch"))
+                        .toList());
 
         List<String> all = new ArrayList<>(before);
         all.addAll(after);
-        Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await()
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> RealServices.storedCount(all) == all.size());
 
         RealServices.DeadLetter dead = RealServices.awaitDeadLetter(poisonId, Duration.ofMinutes(1));
-        assertTrue(String.valueOf(dead.headers().get("x-first-death-reason")).contains("delivery_limit"),
+        assertTrue(
+                String.valueOf(dead.headers().get("x-first-death-reason")).contains("delivery_limit"),
                 "dead-lettered by the delivery limit: " + dead.headers());
         assertEquals(0, RealServices.storedCount(poisonId));
         assertFalse(dead.body().isEmpty());

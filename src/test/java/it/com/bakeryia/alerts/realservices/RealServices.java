@@ -33,8 +33,7 @@ final class RealServices {
     static final String EXCHANGE = "alerts.exchange";
     static final String DEAD_LETTER_QUEUE = "alerts.dead";
 
-    private RealServices() {
-    }
+    private RealServices() {}
 
     static ConnectionFactory rabbit() {
         ConnectionFactory factory = new ConnectionFactory();
@@ -51,15 +50,22 @@ final class RealServices {
     }
 
     static void publishAll(String routingKey, List<String> bodies) {
-        publishBytes(routingKey, bodies.stream().map(body -> body.getBytes(StandardCharsets.UTF_8)).toList());
+        publishBytes(
+                routingKey,
+                bodies.stream()
+                        .map(body -> body.getBytes(StandardCharsets.UTF_8))
+                        .toList());
     }
 
     /** Publishes bodies as they are, byte for byte (e.g. not UTF-8). */
     static void publishBytes(String routingKey, List<byte[]> bodies) {
-        try (Connection connection = rabbit().newConnection("it-producer"); Channel channel = connection.createChannel()) {
+        try (Connection connection = rabbit().newConnection("it-producer");
+                Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-                    .contentType("application/json").deliveryMode(2).build();
+                    .contentType("application/json")
+                    .deliveryMode(2)
+                    .build();
             for (byte[] body : bodies) {
                 channel.basicPublish(EXCHANGE, routingKey, properties, body);
             }
@@ -76,7 +82,8 @@ final class RealServices {
     static DeadLetter awaitDeadLetter(String marker, Duration timeout) {
         List<DeadLetter> found = new ArrayList<>();
         Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
-            try (Connection connection = rabbit().newConnection("it-dlq-reader"); Channel channel = connection.createChannel()) {
+            try (Connection connection = rabbit().newConnection("it-dlq-reader");
+                    Channel channel = connection.createChannel()) {
                 GetResponse response;
                 while ((response = channel.basicGet(DEAD_LETTER_QUEUE, false)) != null) {
                     String body = new String(response.getBody(), StandardCharsets.UTF_8);
@@ -107,7 +114,8 @@ final class RealServices {
 
     static long storedCount(String alertId) {
         try (var connection = DriverManager.getConnection(DB_URL, "postgres", "");
-             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM alerts WHERE alert_id = ?")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT count(*) FROM alerts WHERE alert_id = ?")) {
             statement.setString(1, alertId);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -120,7 +128,8 @@ final class RealServices {
 
     static long storedCount(List<String> alertIds) {
         try (var connection = DriverManager.getConnection(DB_URL, "postgres", "");
-             PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM alerts WHERE alert_id = ANY (?)")) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT count(*) FROM alerts WHERE alert_id = ANY (?)")) {
             statement.setArray(1, connection.createArrayOf("varchar", alertIds.toArray()));
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
@@ -134,7 +143,7 @@ final class RealServices {
     /** Runs one statement against the servers' database: for states only time would produce. */
     static int execute(String sql, Object... parameters) {
         try (var connection = DriverManager.getConnection(DB_URL, "postgres", "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -145,8 +154,11 @@ final class RealServices {
     }
 
     static boolean ready(URI server) {
-        return Server.send(java.net.http.HttpRequest.newBuilder(server.resolve("health/ready")).GET().build())
-                .statusCode() == 200;
+        return Server.send(java.net.http.HttpRequest.newBuilder(server.resolve("health/ready"))
+                                .GET()
+                                .build())
+                        .statusCode()
+                == 200;
     }
 
     // The machine's own commands (DEVELOPERS.md): the integration tests run as root, like CI.
@@ -156,8 +168,23 @@ final class RealServices {
     }
 
     static void startRedis() {
-        run("redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", "",
-                "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log");
+        run(
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "-::1",
+                "--port",
+                "6379",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                "/var/lib/redis",
+                "--logfile",
+                "/var/log/redis/ci.log");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> exitCode("redis-cli", "ping") == 0);
     }
 
@@ -187,8 +214,10 @@ final class RealServices {
 
     private static int exitCode(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return -1;

@@ -26,7 +26,8 @@ class ResumeAgeIT {
         String tenant = "aged-" + Server.newId().substring(0, 8);
         String token = Tokens.user("ager-" + tenant, tenant);
         String cursor = StreamResumeIT.cursorOfOneAlert(token, tenant);
-        List<String> after = List.of(StreamResumeIT.publish(tenant, "inventory", "high"),
+        List<String> after = List.of(
+                StreamResumeIT.publish(tenant, "inventory", "high"),
                 StreamResumeIT.publish(tenant, "inventory", "high"));
 
         // Still young: resuming replays what came after it.
@@ -35,9 +36,14 @@ class ResumeAgeIT {
             young.awaitAlerts(after, WAIT);
         }
 
-        assertEquals(1, RealServices.execute("UPDATE alerts SET positioned_at = positioned_at - INTERVAL '25 hours'"
-                + " WHERE stream_position = ?", Long.parseLong(cursor)));
-        try (SseClient old = SseClient.open(RealServices.SERVER_B, "api/events?lastEventId=" + cursor + "&token=" + token)) {
+        assertEquals(
+                1,
+                RealServices.execute(
+                        "UPDATE alerts SET positioned_at = positioned_at - INTERVAL '25 hours'"
+                                + " WHERE stream_position = ?",
+                        Long.parseLong(cursor)));
+        try (SseClient old =
+                SseClient.open(RealServices.SERVER_B, "api/events?lastEventId=" + cursor + "&token=" + token)) {
             assertEquals(200, old.status(), old.errorBody());
             assertEquals("connection", old.next(WAIT).name());
             SseEvent resync = old.next(WAIT);

@@ -26,15 +26,16 @@ public final class Server {
 
     private static final Pattern OPEN_STREAMS = Pattern.compile("(?m)^sse_streams_open\\{[^}]*} ([0-9.]+)");
 
-    private Server() {
-    }
+    private Server() {}
 
     public static URI uri(String path) {
         return BASE.resolve(path);
     }
 
     public static HttpResponse<String> get(String path, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -42,7 +43,8 @@ public final class Server {
     }
 
     public static HttpResponse<String> post(String path, String bearer, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (bearer != null) {
@@ -112,7 +114,8 @@ public final class Server {
                 .add("actions", Json.createArrayBuilder().add("reorder"))
                 .add("metadata", Json.createObjectBuilder().add("sku", "FLOUR-1"))
                 .add("timestamp", "2026-11-27T08:00:00Z")
-                .build().toString();
+                .build()
+                .toString();
     }
 
     /** The number of streams the server holds, from its MicroProfile Metrics gauge. */

@@ -55,8 +55,13 @@ public final class ServerLog {
 
     /** The ERROR entries since the mark that carry a stack trace. */
     public List<String> stackTracesSince() {
-        return errorsSince().stream().filter(e -> e.contains("\n\tat ") || e.contains("\n        at ")
-                || e.contains("Exception:") || e.contains("server_error") || e.contains("Unexpected error")).toList();
+        return errorsSince().stream()
+                .filter(e -> e.contains("\n\tat ")
+                        || e.contains("\n        at ")
+                        || e.contains("Exception:")
+                        || e.contains("server_error")
+                        || e.contains("Unexpected error"))
+                .toList();
     }
 
     private List<String> linesSince() {

@@ -95,7 +95,8 @@ public final class SseClient implements AutoCloseable {
                 String line = lines.next();
                 if (line.isEmpty()) {
                     if (data != null) {
-                        events.add(new SseEvent(name == null ? "message" : name, id, data.toString(), retry, Instant.now()));
+                        events.add(new SseEvent(
+                                name == null ? "message" : name, id, data.toString(), retry, Instant.now()));
                     }
                     name = null;
                     id = null;
@@ -108,7 +109,9 @@ public final class SseClient implements AutoCloseable {
                 } else if (line.startsWith("retry:")) {
                     retry = Integer.valueOf(value(line));
                 } else if (line.startsWith("data:")) {
-                    data = data == null ? new StringBuilder(value(line)) : data.append('\n').append(value(line));
+                    data = data == null
+                            ? new StringBuilder(value(line))
+                            : data.append('\n').append(value(line));
                 }
             }
         } catch (RuntimeException closed) {
@@ -132,8 +135,8 @@ public final class SseClient implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
-                SseEvent event = events.poll(Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)),
-                        TimeUnit.MILLISECONDS);
+                SseEvent event = events.poll(
+                        Math.min(100, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS);
                 if (event != null || System.nanoTime() >= deadline) {
                     return event;
                 }
@@ -189,8 +192,8 @@ public final class SseClient implements AutoCloseable {
             long left = deadline - System.nanoTime();
             SseEvent event = left > 0 ? next(Duration.ofNanos(left)) : null;
             if (event == null) {
-                throw new AssertionError("Alerts " + missing + " did not arrive within " + timeout
-                        + "; got " + arrived + " and " + others);
+                throw new AssertionError("Alerts " + missing + " did not arrive within " + timeout + "; got " + arrived
+                        + " and " + others);
             }
             String id = event.isAlert() ? event.json().getString("id") : null;
             if (id != null && alertIds.contains(id)) {

@@ -17,10 +17,10 @@ public final class Tokens {
 
     /** The issuer the test servers expect (the default of mp.jwt.verify.issuer). */
     public static final String ISSUER = "bakery-ia-alerts";
+
     private static final String SECRET = System.getProperty("it.hs256.secret", "");
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** An HS256 token the test servers accept; {@code tenants} null leaves the claim out. */
     public static String hs256(String user, List<String> tenants, List<String> groups) {
@@ -37,8 +37,8 @@ public final class Tokens {
             claims.setStringListClaim("tenants", tenants);
         }
         claims.setIssuedAtToNow();
-        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(
-                java.time.Instant.now().getEpochSecond() + ttlSeconds));
+        claims.setExpirationTime(
+                org.jose4j.jwt.NumericDate.fromSeconds(java.time.Instant.now().getEpochSecond() + ttlSeconds));
         return hs256(claims);
     }
 
