@@ -14,8 +14,10 @@ import java.util.Optional;
 
 /**
  * Stores each alert once by its producer id and announces it with an {@link AlertStored} CDI event;
- * the fan-out observes it after the transaction succeeds, so nothing uncommitted is ever streamed. Two deliveries of one id racing each other are settled by the unique constraint: the
- * loser's transaction rolls back, and its redelivery finds the stored alert.
+ * the fan-out observes it after the transaction succeeds, so nothing uncommitted is ever streamed.
+ * Two deliveries of one id racing each other are settled by the unique constraint: the loser's
+ * transaction rolls back ({@link AlertProcessor} lets it go quietly), and its redelivery finds the
+ * stored alert.
  */
 @ApplicationScoped
 public class AlertStore {
@@ -26,7 +28,7 @@ public class AlertStore {
     @Inject
     Event<AlertStored> stored;
 
-    /** @return the stored alert, or empty when an alert with this id was stored before */
+    /** @return the ids of the stored alert, or empty when an alert with this id was stored before */
     @Transactional
     public Optional<AlertStored> storeOnce(AlertSubmission submission) {
         if (!em.createNamedQuery(Alert.BY_ALERT_ID, Alert.class)

@@ -30,7 +30,8 @@ import java.util.Set;
 /**
  * {@code GET /api/events}: the caller's alert stream. The token comes in the Authorization header,
  * a single-use {@code ?ticket=} (from {@code POST /api/events/ticket}), {@code ?token=} or the
- * token cookie ({@link StreamCredentials}; the access filter verifies it before the method runs); {@code ?tenant=a,b} narrows the caller's own tenants and can never add one;
+ * token cookie ({@link StreamCredentials}; the access filter verifies it before the method runs);
+ * {@code ?tenant=a,b} narrows the caller's own tenants and can never add one;
  * {@code severity}, {@code service} and {@code type} (comma-separated) filter what is sent, live and
  * replayed; {@code Last-Event-ID} (header) or {@code ?lastEventId=} resumes after that cursor.
  */
