@@ -106,6 +106,22 @@ public final class JsonMutations {
     }
 
     /** Random JSON values of every type, some nested past the limit. */
+    /** Bodies to throw at a JSON endpoint: mutations of valid examples, random JSON, random text. */
+    public static Arbitrary<String> bodiesLike(String... validExamples) {
+        return Arbitraries.oneOf(
+                textMutationsOf(validExamples),
+                randomJson(),
+                Arbitraries.strings().ofMaxLength(100));
+    }
+
+    /** A refused body is the client's fault: a 4xx, never a 5xx. */
+    public static void assertClientError(ApiProblem problem) {
+        int status = problem.status().getStatusCode();
+        if (status < 400 || status >= 500) {
+            throw new AssertionError("HTTP " + status + " " + problem.code() + " for bad input");
+        }
+    }
+
     public static Arbitrary<String> randomJson() {
         return Arbitraries.randomValue(random -> json(random, random.nextInt(8) == 0 ? 70 : 6));
     }
