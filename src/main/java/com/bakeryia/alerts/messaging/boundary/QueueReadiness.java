@@ -1,7 +1,5 @@
 package com.bakeryia.alerts.messaging.boundary;
 
-import com.bakeryia.alerts.messaging.control.Brokers;
-import com.bakeryia.alerts.messaging.control.RabbitSettings;
 import com.bakeryia.alerts.store.control.AlertPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +9,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready only while the alerts broker accepts a connection (the HTTP ingest publishes through it)
- * and, with RabbitMQ, while the resource adapter that feeds the listener is installed.
+ * and the configured broker's adapter says alerts queued there are consumed (with RabbitMQ: while
+ * the resource adapter that feeds the listener is installed).
  */
 @Readiness
 @ApplicationScoped
@@ -20,24 +19,8 @@ public class QueueReadiness implements HealthCheck {
     @Inject
     AlertPublisher publisher;
 
-    @Inject
-    Brokers brokers;
-
-    @Inject
-    RabbitSettings rabbit;
-
     @Override
     public HealthCheckResponse call() {
-        if (brokers.rabbitmq()) {
-            var missing = rabbit.missingAdapter();
-            if (missing.isPresent()) {
-                return HealthCheckResponse.builder()
-                        .name("alerts-queue")
-                        .down()
-                        .withData("error", RabbitSettings.missingAdapterMessage(missing.get()))
-                        .build();
-            }
-        }
         String problem = publisher.unreachableBecause();
         return problem == null
                 ? HealthCheckResponse.up("alerts-queue")

@@ -34,8 +34,11 @@ public class RabbitAlertPublisher implements AlertPublisher {
                 body);
     }
 
+    /** Also not ready while the resource adapter that feeds the listener is not installed. */
     @Override
     public String unreachableBecause() {
-        return broker.unreachableBecause();
+        return settings.missingAdapter()
+                .map(RabbitSettings::missingAdapterMessage)
+                .orElseGet(broker::unreachableBecause);
     }
 }

@@ -10,6 +10,6 @@ public interface AlertPublisher {
     /** @throws QueueUnavailable when the broker did not take the message */
     void publish(AlertSubmission alert, byte[] body);
 
-    /** @return null when the broker is reachable, else why not */
+    /** @return null when the broker is reachable and alerts queued there are consumed, else why not */
     String unreachableBecause();
 }
