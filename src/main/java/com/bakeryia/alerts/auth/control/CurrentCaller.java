@@ -31,10 +31,6 @@ public class CurrentCaller {
         this.caller = null;
     }
 
-    public boolean isAuthenticated() {
-        return authentication != null;
-    }
-
     /** The verified claims, unresolved. @throws IllegalStateException on a method that needs no token */
     public TokenClaims claims() {
         return required().claims();
