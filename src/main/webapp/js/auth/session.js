@@ -4,6 +4,7 @@ export const DEMO_USERS = [
   { username: 'alice', label: 'Alice — bakery-centro' },
   { username: 'bob', label: 'Bob — bakery-norte' },
   { username: 'carol', label: 'Carol — both bakeries' },
+  { username: 'manager', label: 'Manager — bakery-centro (tenant admin)' },
 ];
 
 export async function demoLogin(username) {

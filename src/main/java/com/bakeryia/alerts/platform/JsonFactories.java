@@ -28,4 +28,8 @@ public final class JsonFactories {
     public static JsonObjectBuilder objectBuilder() {
         return BUILDERS.createObjectBuilder();
     }
+
+    public static jakarta.json.JsonArrayBuilder arrayBuilder() {
+        return BUILDERS.createArrayBuilder();
+    }
 }

@@ -25,6 +25,8 @@ public record Caller(
     public static final String ALERT_PUBLISHER = "alert-publisher";
     /** The group whose members manage tenant memberships through {@code /api/admin/memberships}. */
     public static final String ALERTS_ADMIN = "alerts-admin";
+    /** The group whose members manage the notification settings of the tenants in their token. */
+    public static final String TENANT_ADMIN = "tenant-admin";
     /**
      * The role "any authenticated caller", for {@code @RolesAllowed}: a valid token is needed, no
      * group. {@code **} is what Jakarta Security and Servlet call that role, so a reader (or Liberty,
@@ -49,6 +51,14 @@ public record Caller(
     public static Caller member(
             String user, Collection<String> memberships, Collection<String> groups, Instant expiresAt) {
         return new Caller(user, new LinkedHashSet<>(memberships), new LinkedHashSet<>(groups), expiresAt, true);
+    }
+
+    /**
+     * Whether the caller may administer this tenant's settings: an {@value #ALERTS_ADMIN}, or a
+     * {@value #TENANT_ADMIN} whose tenants include it.
+     */
+    public boolean administers(String tenant) {
+        return groups.contains(ALERTS_ADMIN) || (groups.contains(TENANT_ADMIN) && tenants.contains(tenant));
     }
 
     /** A string-list claim, whether the token has it as a JSON array or a single string. */

@@ -16,6 +16,9 @@ public final class DemoUsers {
             "carol", new DemoUser("carol", Optional.of(List.of("bakery-centro", "bakery-norte")), List.of("user")),
             "dave", new DemoUser("dave", Optional.empty(), List.of("user")),
             "admin", new DemoUser("admin", Optional.empty(), List.of(Caller.ALERTS_ADMIN)),
+            "manager",
+                    new DemoUser(
+                            "manager", Optional.of(List.of("bakery-centro")), List.of("user", Caller.TENANT_ADMIN)),
             "inventory-service",
                     new DemoUser("inventory-service", Optional.of(List.of()), List.of(Caller.ALERT_PUBLISHER)));
 

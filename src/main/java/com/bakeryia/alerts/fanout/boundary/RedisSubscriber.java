@@ -1,7 +1,7 @@
 package com.bakeryia.alerts.fanout.boundary;
 
-import com.bakeryia.alerts.fanout.control.BackgroundThread;
 import com.bakeryia.alerts.fanout.control.RedisClients;
+import com.bakeryia.alerts.platform.BackgroundThread;
 import com.bakeryia.alerts.platform.Backoff;
 import com.bakeryia.alerts.store.control.AlertJson;
 import com.bakeryia.alerts.store.entity.PublishedAlert;

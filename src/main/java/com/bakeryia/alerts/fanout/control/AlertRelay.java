@@ -1,5 +1,6 @@
 package com.bakeryia.alerts.fanout.control;
 
+import com.bakeryia.alerts.platform.BackgroundThread;
 import com.bakeryia.alerts.platform.Backoff;
 import com.bakeryia.alerts.store.control.AlertStored;
 import com.bakeryia.alerts.store.control.StreamPositions;

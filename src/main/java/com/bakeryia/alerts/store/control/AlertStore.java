@@ -46,6 +46,21 @@ public class AlertStore {
         return Optional.of(result);
     }
 
+    /** A stored alert by its row id (inside the caller's transaction: the same managed instance). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Alert bySeq(long seq) {
+        return em.find(Alert.class, seq);
+    }
+
+    /** A stored alert by its producer id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Alert> byAlertId(String alertId) {
+        return em.createNamedQuery(Alert.BY_ALERT_ID, Alert.class)
+                .setParameter("alertId", alertId)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** The newest alerts of these tenants, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Alert> recent(Collection<String> tenants, int limit) {

@@ -1,4 +1,4 @@
-package com.bakeryia.alerts.fanout.control;
+package com.bakeryia.alerts.platform;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 
