@@ -63,15 +63,18 @@ public record MailSettings(
     /** The Jakarta Mail session properties for these settings. */
     public Properties sessionProperties() {
         Properties props = new Properties();
-        String protocol = tls.equals("tls") ? "smtps" : "smtp";
-        props.setProperty("mail.transport.protocol", protocol);
-        String prefix = "mail." + protocol + ".";
+        // Always the smtp provider (Transport.send picks it for every internet address); implicit
+        // TLS is its ssl.enable.
+        String prefix = "mail.smtp.";
         props.setProperty(prefix + "host", host.orElse("localhost"));
         props.setProperty(prefix + "port", String.valueOf(port));
         props.setProperty(prefix + "auth", String.valueOf(user.isPresent()));
         props.setProperty(prefix + "connectiontimeout", String.valueOf(timeoutMillis));
         props.setProperty(prefix + "timeout", String.valueOf(timeoutMillis));
         props.setProperty(prefix + "writetimeout", String.valueOf(timeoutMillis));
+        if (tls.equals("tls")) {
+            props.setProperty(prefix + "ssl.enable", "true");
+        }
         if (tls.equals("starttls")) {
             // Required: a server (or a man in the middle) that does not offer STARTTLS gets no mail
             // and no password in the clear.
