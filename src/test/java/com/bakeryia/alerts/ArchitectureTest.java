@@ -48,9 +48,24 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("..control..");
 
+    /** Served resources are boundaries; an interface with {@code @Path} is a REST client's (Twilio's API). */
     @ArchTest
-    static final ArchRule resourcesAreBoundaries =
-            classes().that().areAnnotatedWith(Path.class).should().resideInAPackage("..boundary..");
+    static final ArchRule resourcesAreBoundaries = classes()
+            .that()
+            .areAnnotatedWith(Path.class)
+            .and()
+            .areNotInterfaces()
+            .should()
+            .resideInAPackage("..boundary..");
+
+    /** Mail and the Twilio client belong to notifications alone. */
+    @ArchTest
+    static final ArchRule onlyNotificationsSendMail = noClasses()
+            .that()
+            .resideOutsideOfPackage("com.bakeryia.alerts.notifications..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("jakarta.mail..", "org.eclipse.microprofile.rest.client..");
 
     @ArchTest
     static final ArchRule storeKnowsNoBroker = noClasses()
