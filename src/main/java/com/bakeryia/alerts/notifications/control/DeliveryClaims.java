@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,12 +47,51 @@ public class DeliveryClaims {
     @ConfigProperty(name = "notifications.claim.lease.seconds", defaultValue = "120")
     long leaseSeconds;
 
+    @Resource
+    UserTransaction transaction;
+
+    private final ReentrantLock derbyClaims = new ReentrantLock();
     private volatile Boolean postgres;
 
-    /** Claims up to {@code limit} due deliveries and reads what sending them needs. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** Claims up to {@code limit} deliveries due now and reads what sending them needs. */
     public List<DeliveryJob> claim(int limit) {
-        Instant now = clock.instant();
+        return claim(limit, clock.instant());
+    }
+
+    /**
+     * Claims up to {@code limit} deliveries due at {@code now}, in a transaction of its own. On Derby
+     * (one server only) claimers of this server take turns, which is what SKIP LOCKED gives
+     * PostgreSQL across servers.
+     */
+    public List<DeliveryJob> claim(int limit, Instant now) {
+        boolean alone = !postgres();
+        if (alone) {
+            derbyClaims.lock();
+        }
+        try {
+            transaction.begin();
+            try {
+                List<DeliveryJob> jobs = claimIn(limit, now);
+                transaction.commit();
+                return jobs;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (jakarta.transaction.NotSupportedException
+                | jakarta.transaction.SystemException
+                | jakarta.transaction.RollbackException
+                | jakarta.transaction.HeuristicMixedException
+                | jakarta.transaction.HeuristicRollbackException e) {
+            throw new IllegalStateException("Claiming deliveries failed: " + e.getMessage(), e);
+        } finally {
+            if (alone) {
+                derbyClaims.unlock();
+            }
+        }
+    }
+
+    private List<DeliveryJob> claimIn(int limit, Instant now) {
         String due = "SELECT id FROM deliveries WHERE due_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
                 + " ORDER BY due_at";
         var query = postgres()
@@ -80,6 +120,7 @@ public class DeliveryClaims {
                     delivery.attempts() + 1,
                     alert.storedAt()));
         }
+        em.flush();
         return jobs;
     }
 

@@ -1,5 +1,8 @@
 package it.com.bakeryia.alerts.incontainer;
 
+import com.bakeryia.alerts.notifications.entity.Channel;
+import com.bakeryia.alerts.notifications.entity.Delivery;
+import com.bakeryia.alerts.notifications.entity.DeliveryStatus;
 import com.bakeryia.alerts.store.entity.Alert;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,6 +25,21 @@ public class DirectDatabase {
                 .setParameter("alertId", alertId)
                 .getResultList()
                 .size();
+    }
+
+    /** A pending delivery of the alert, due at {@code due}, written straight into the outbox. */
+    @Transactional
+    public void insertDelivery(long alertSeq, String alertId, String tenant, String recipient, Instant due) {
+        em.persist(new Delivery(
+                alertSeq, alertId, tenant, Channel.EMAIL, recipient, DeliveryStatus.PENDING, 0, Instant.now(), due));
+    }
+
+    /** Removes an alert's deliveries (those a test wrote far in the future must not stay behind). */
+    @Transactional
+    public int deleteDeliveries(String alertId) {
+        return em.createNativeQuery("DELETE FROM deliveries WHERE alert_id = ?1")
+                .setParameter(1, alertId)
+                .executeUpdate();
     }
 
     /** A membership written straight into the table, so that no cache hears of it. */
