@@ -25,7 +25,13 @@ public final class WhatsAppMessages {
         }
         String link = "\n" + EmailMessages.link(job, dashboardUrl);
         int room = MAX_BODY - link.length();
-        String text = body.length() <= room ? body.toString() : body.substring(0, Math.max(room - 1, 0)) + "…";
-        return text + link;
+        if (body.length() <= room) {
+            return body + link;
+        }
+        int end = Math.max(room - 1, 0);
+        if (end > 0 && Character.isHighSurrogate(body.charAt(end - 1))) {
+            end--; // never half of a character outside the basic plane (an emoji, say)
+        }
+        return body.substring(0, end) + "…" + link;
     }
 }

@@ -101,21 +101,28 @@ public final class WhatsAppSender {
         }
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
+    /**
+     * {@code Retry-After} as delay-seconds (digits only) or an HTTP date (a past date: now); null when
+     * absent or unreadable (a negative or fractional number included), so the back-off alone decides.
+     */
     static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
-        } catch (NumberFormatException notSeconds) {
+        String value = header.strip();
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             try {
-                ZonedDateTime when = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(java.time.Instant.now(), when.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
-            } catch (DateTimeParseException unreadable) {
+                return Duration.ofSeconds(Long.parseLong(value));
+            } catch (NumberFormatException tooLong) {
                 return null;
             }
+        }
+        try {
+            ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration wait = Duration.between(java.time.Instant.now(), when.toInstant());
+            return wait.isNegative() ? Duration.ZERO : wait;
+        } catch (DateTimeParseException unreadable) {
+            return null;
         }
     }
 }
