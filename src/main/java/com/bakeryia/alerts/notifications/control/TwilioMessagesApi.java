@@ -14,11 +14,14 @@ import jakarta.ws.rs.core.Response;
  * Twilio's Messages API, as a MicroProfile REST Client ({@code mpRestClient}), built by
  * {@link WhatsAppSender} with the configured base URL. The raw {@link Response} comes back whatever
  * its status (the default exception mapper is off), so the sender decides what each status means.
+ * The path is on the method, not the interface: a type annotated {@code @Path} is a root resource of
+ * this application's own API (and must be a boundary declaring who may call it), which a client of
+ * someone else's API is not.
  */
-@Path("/2010-04-01/Accounts/{accountSid}/Messages.json")
 public interface TwilioMessagesApi {
 
     @POST
+    @Path("/2010-04-01/Accounts/{accountSid}/Messages.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     Response create(
