@@ -112,6 +112,47 @@ class EmailDeliveryIT {
         assertNotNull(delivery.getString("sent_at"));
     }
 
+    /** Deliveries by channel and status, attempts, dispatch latency and the backlog are metrics. */
+    @Test
+    void sendingShowsInTheMetrics() {
+        String run = run();
+        String tenant = "metrics-" + run;
+        String ops = "ops-" + run + "@bakery.example";
+        Notifications.settings(tenant, "{\"recipients\": {\"email\": [\"" + ops + "\"]}, \"group_window_seconds\": 0}");
+        double sentBefore = metric("notifications_deliveries", "channel=\"email\"", "status=\"sent\"");
+        double attemptsBefore = metric("notifications_attempts_total", "channel=\"email\"", "outcome=\"sent\"");
+
+        awaitSent(post(tenant, "urgent", "low_stock", "Metrics " + run, null), tenant);
+
+        await().atMost(WAIT)
+                .until(() ->
+                        metric("notifications_deliveries", "channel=\"email\"", "status=\"sent\"") >= sentBefore + 1);
+        assertTrue(
+                metric("notifications_attempts_total", "channel=\"email\"", "outcome=\"sent\"") >= attemptsBefore + 1);
+        assertTrue(metric("notifications_dispatch_latency_seconds_count", "channel=\"email\"") >= 1);
+        assertTrue(metric("notifications_backlog") >= 0);
+        assertTrue(
+                metric("notifications_deliveries", "channel=\"whatsapp\"", "status=\"not_configured\"") >= 0,
+                "every channel and status has its series");
+    }
+
+    /** The value of the first application metric line with this name and these labels; -1 if none. */
+    static double metric(String name, String... labels) {
+        String body = Server.get("metrics?scope=application", null).body();
+        for (String line : body.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                boolean all = true;
+                for (String label : labels) {
+                    all &= line.contains(label);
+                }
+                if (all) {
+                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        }
+        return -1;
+    }
+
     @Test
     void highIsEmailedAndLowStaysInTheAppByDefault() throws Exception {
         String run = run();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -50,14 +49,18 @@ public class DeliveryMetrics {
         for (Channel channel : Channel.values()) {
             for (DeliveryStatus status : DeliveryStatus.values()) {
                 registry.gauge(
-                        new MetricID(
-                                "notifications.deliveries",
-                                new Tag("channel", channel.wireName()),
-                                new Tag("status", status.wireName())),
-                        () -> current().counts().getOrDefault(channel, Map.of()).getOrDefault(status, 0L));
+                        "notifications.deliveries",
+                        this,
+                        metrics -> metrics.current()
+                                .counts()
+                                .getOrDefault(channel, Map.of())
+                                .getOrDefault(status, 0L),
+                        new Tag("channel", channel.wireName()),
+                        new Tag("status", status.wireName()));
             }
         }
-        registry.gauge(new MetricID("notifications.backlog"), () -> current().backlog());
+        registry.gauge(
+                "notifications.backlog", this, metrics -> metrics.current().backlog());
     }
 
     void sent(DeliveryJob job, Duration latency) {

@@ -1,19 +1,21 @@
 package com.bakeryia.alerts.notifications.control;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * The WhatsApp sender at the end of the {@value #NAME} channel: keeps each tenant within its rate
- * (a message over it waits, without counting as an attempt), sends through Twilio on a managed
- * thread, acknowledges once Twilio accepted the message.
+ * (a message over it waits, without counting as an attempt), sends through Twilio, up to
+ * {@code notifications.whatsapp.concurrency} (4) requests at once, acknowledges once Twilio accepted the message.
  */
 @ApplicationScoped
 public class WhatsAppChannel {
@@ -24,13 +26,20 @@ public class WhatsAppChannel {
     Transports transports;
 
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threadFactory;
+
+    @Inject
+    @ConfigProperty(name = "notifications.whatsapp.concurrency", defaultValue = "4")
+    int concurrency;
+
+    private Senders senders;
 
     private WhatsAppSender sender;
     private TenantRateLimits limits;
 
     @PostConstruct
     void create() {
+        senders = new Senders("whatsapp", concurrency, threadFactory);
         if (transports.twilio().configured()) {
             sender = new WhatsAppSender(transports.twilio(), transports.mail().dashboardUrl());
             limits = new TenantRateLimits(transports.twilio().perTenantPerMinute(), System::nanoTime);
@@ -40,7 +49,7 @@ public class WhatsAppChannel {
     @Incoming(NAME)
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> deliver(Message<DeliveryJob> message) {
-        return Senders.run(executor, message, job -> {
+        return senders.start(message, job -> {
             if (sender == null) {
                 throw DeliveryFailure.permanent("WhatsApp is not configured on this server");
             }
@@ -50,5 +59,10 @@ public class WhatsAppChannel {
             }
             sender.send(job);
         });
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.close();
     }
 }
