@@ -13,7 +13,9 @@
 # bench/README.md says what each scenario measures and how.
 #
 # Knobs (environment):
-#   SCENARIOS          idle fanout ingest peer-idle peer   which to run (always in this order)
+#   SCENARIOS          idle fanout ingest peer-idle peer   which to run (always in this order);
+#                              also `deliveries` (opt-in, after ingest: email notifications to a
+#                              local SMTP sink; no Nchan counterpart), e.g. SCENARIOS=deliveries
 #   CONNECTIONS        15000   idle and peer-idle streams (IDLE_CONNECTIONS); see the note on 20,000
 #   FANOUT_CONNECTIONS 10000   fanout and peer streams (10,000 x 100 alerts/s over 100 tenants is
 #                              the calibration point of shared/PLATFORM-NOTES.md)
@@ -21,6 +23,10 @@
 #   RATE, DURATION     100, 60 fanout and peer: alerts/s and seconds of publishing
 #   INGEST_COUNT       100000  ingest: alerts published as fast as RabbitMQ confirms them
 #   INGEST_MAX         1200    ingest: seconds it may take at most (it also stops after 60 s stalled)
+#   DELIVERIES_COUNT   1000    deliveries: alerts published, one email each (over TENANTS tenants)
+#   DELIVERIES_WARMUP  200     deliveries: throw-away alerts (and emails) first
+#   SMTP_SINK_PORT     29025   deliveries: the load tool's SMTP sink (the server's SMTP_PORT)
+#   BENCH_HTTP_PORT    29080   the application's HTTP port (BENCH_HTTPS_PORT 29443)
 #   HOLD               20      idle: seconds the streams are held (> heartbeat, so each gets one)
 #   WARMUP             15      fanout and peer: seconds of throw-away alerts first (JIT compilation)
 #   SERVER_HEAP        2g      the Liberty JVM's -Xmx      SERVER_JVM_OPTIONS  more JVM options
@@ -60,8 +66,11 @@ ROOT=$(cd "$HERE/.." && pwd)
 : "${TIME_LIMIT:=3600}"
 : "${SKIP_BUILD:=0}"
 : "${RESULTS:=$HERE/results}"
-HTTP_PORT=29080
-HTTPS_PORT=29443
+HTTP_PORT=${BENCH_HTTP_PORT:-29080}
+HTTPS_PORT=${BENCH_HTTPS_PORT:-29443}
+: "${DELIVERIES_COUNT:=1000}"
+: "${DELIVERIES_WARMUP:=200}"
+: "${SMTP_SINK_PORT:=29025}"
 NCHAN_PORT=29090
 SERVER_NAME=bakery-alerts-bench
 ISSUER=https://bench.local
@@ -165,7 +174,7 @@ scenario() { # scenario NAME command...: a failing scenario is reported, the oth
 
 wants() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 NEEDS_APP=0
-for s in idle fanout ingest; do if wants "$s"; then NEEDS_APP=1; fi; done
+for s in idle fanout ingest deliveries; do if wants "$s"; then NEEDS_APP=1; fi; done
 
 # --- Open files: as many as the hard limit allows (20,000 here). ---
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -258,6 +267,9 @@ start_liberty() {
   # A server of this name left running by an interrupted run: stop it first.
   timeout 60 "$WLP/bin/server" stop "$SERVER_NAME" >/dev/null 2>&1 || true
   if (exec 3<>"/dev/tcp/127.0.0.1/$HTTP_PORT") 2>/dev/null; then die "port $HTTP_PORT is in use"; fi
+  if wants deliveries && (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_SINK_PORT") 2>/dev/null; then
+    die "port $SMTP_SINK_PORT (SMTP_SINK_PORT) is in use"
+  fi
 
   log "isolated state: database $DB_NAME and vhost $VHOST, recreated empty"
   dropdb -h 127.0.0.1 -U postgres --if-exists --force "$DB_NAME"
@@ -294,6 +306,16 @@ HEARTBEAT_INTERVAL_SECONDS=$HEARTBEAT
 STREAMS_PER_USER_MAX=1000000
 STREAMS_PER_TENANT_MAX=1000000
 EOF
+  if wants deliveries; then
+    # Email to the load tool's SMTP sink (plain SMTP on loopback, no login); only the deliveries
+    # scenario gives tenants recipients, so the other scenarios send no email.
+    cat >>"$SERVER_DIR/server.env" <<EOF
+SMTP_HOST=127.0.0.1
+SMTP_PORT=$SMTP_SINK_PORT
+SMTP_TLS=none
+MAIL_FROM=bench@bench.local
+EOF
+  fi
   for kv in $SERVER_ENV; do echo "$kv" >>"$SERVER_DIR/server.env"; done
   {
     echo "-Xmx$SERVER_HEAP"
@@ -390,6 +412,11 @@ if [ "$NEEDS_APP" = 1 ]; then
     log "scenario ingest: $INGEST_COUNT alerts as fast as RabbitMQ takes them"
     scenario ingest bench ingest "${LIB[@]}" "${COMMON[@]}" --count "$INGEST_COUNT" --tenants "$TENANTS" --max-s "$INGEST_MAX" \
       --drain-wait-s $((HEARTBEAT * 2 + 10)) --out "$RUN/ingest.json"
+  fi
+  if wants deliveries; then
+    log "scenario deliveries: $DELIVERIES_COUNT alerts over $TENANTS tenants, one email each to the SMTP sink on port $SMTP_SINK_PORT"
+    scenario deliveries bench deliveries "${LIB[@]}" "${COMMON[@]}" --count "$DELIVERIES_COUNT" --tenants "$TENANTS" \
+      --warmup-alerts "$DELIVERIES_WARMUP" --smtp-port "$SMTP_SINK_PORT" --out "$RUN/deliveries.json"
   fi
   stop_liberty
 fi

@@ -32,6 +32,11 @@ final class Alerts {
     }
 
     static byte[] body(long scenario, long k, String tenant, long pubMicros) {
+        return body(scenario, k, tenant, pubMicros, "Flour below minimum (bench " + k + ")");
+    }
+
+    /** The same alert with a title of the caller's (plain ASCII, no quotes or backslashes). */
+    static byte[] body(long scenario, long k, String tenant, long pubMicros, String title) {
         Instant now = Instant.ofEpochSecond(pubMicros / 1_000_000, (pubMicros % 1_000_000) * 1_000)
                 .truncatedTo(ChronoUnit.MILLIS);
         String json = "{\"id\":\"" + id(scenario, k) + "\""
@@ -40,7 +45,7 @@ final class Alerts {
                 + ",\"service\":\"" + SERVICE + "\""
                 + ",\"type\":\"low_stock\""
                 + ",\"severity\":\"" + severity(k) + "\""
-                + ",\"title\":\"Flour below minimum (bench " + k + ")\""
+                + ",\"title\":" + Jwt.quote(title)
                 + ",\"message\":\"12 kg left\""
                 + ",\"actions\":[\"reorder\"]"
                 + ",\"metadata\":{\"sku\":\"FLOUR-1\",\"bench_s\":" + scenario + ",\"bench_k\":" + k

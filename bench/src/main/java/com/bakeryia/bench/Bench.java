@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * The benchmark's command line. Scenarios (each writes {@code --out FILE}, JSON, and prints its
- * one-line summary): {@code idle}, {@code fanout}, {@code ingest}, {@code peer}. Tools:
- * {@code keygen --dir D}, {@code machine --out F --phase before|after}, {@code report --dir D}.
+ * one-line summary): {@code idle}, {@code fanout}, {@code ingest}, {@code deliveries}, {@code peer}. Tools:
+ * {@code keygen --dir D}, {@code machine --out F --phase before|after}, {@code report --dir D},
+ * {@code smtp-sink-check --messages M --connections C} (the deliveries' SMTP sink alone).
  * {@code worker} is internal (a process holding a slice of the streams). bench/run.sh runs it all.
  */
 public final class Bench {
@@ -18,7 +19,7 @@ public final class Bench {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: Bench idle|fanout|ingest|peer|peer-idle|keygen|machine|report|worker [--option value ...]");
+            System.err.println("usage: Bench idle|fanout|ingest|deliveries|peer|peer-idle|smtp-sink-check|keygen|machine|report|worker [--option value ...]");
             System.exit(2);
         }
         Args a = new Args(argv, 1);
@@ -36,6 +37,9 @@ public final class Bench {
             case "fanout" -> write(a, Scenarios.fanout(a, "fanout"));
             case "peer" -> write(a, Scenarios.peer(withTarget(argv, "nchan")));
             case "ingest" -> write(a, Scenarios.ingest(a));
+            case "deliveries" -> write(a, Deliveries.run(a));
+            case "smtp-sink-check" -> System.out.println(Scenarios.JSON.writeValueAsString(
+                    SmtpLoad.run(a.integer("messages", 5000), a.integer("connections", 64))));
             default -> {
                 System.err.println("unknown command " + argv[0]);
                 System.exit(2);

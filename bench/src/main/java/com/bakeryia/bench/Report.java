@@ -10,7 +10,7 @@ import java.util.Locale;
 /** Reads a results folder and prints (and writes to summary.txt) the Markdown table of the run. */
 final class Report {
 
-    private static final List<String> ORDER = List.of("idle", "fanout", "ingest", "peer-idle", "peer");
+    private static final List<String> ORDER = List.of("idle", "fanout", "ingest", "deliveries", "peer-idle", "peer");
 
     private Report() {
     }
@@ -120,6 +120,16 @@ final class Report {
                         + num(storedRate, 0) + "/s; last seen after "
                         + num(r.at("/streams/seconds_until_last_seen"), 1) + " s";
                 cpu = num(r.at("/cpu/server_pct_of_one_core"), 0) + "% of a core";
+            }
+            case "deliveries" -> {
+                streams = "–";
+                workload = p.path("alerts").asLong() + " alerts → 1 email each, " + p.path("tenants").asInt()
+                        + " tenants";
+                throughput = num(r.at("/deliveries/per_second"), 1) + " emails/s (SMTP sink alone "
+                        + num(r.at("/sink_alone/per_second"), 0) + "/s)";
+                cpu = num(r.at("/cpu/server_pct_of_one_core"), 0) + "% of a core (idle "
+                        + num(r.at("/cpu/server_pct_of_one_core_before_publishing"), 0) + "%), "
+                        + num(r.at("/cpu/server_us_per_delivery"), 0) + " µs/email";
             }
             default -> {
                 workload = num(p.path("rate_per_s"), 0) + " alerts/s × " + num(p.path("duration_s"), 0) + " s, "

@@ -701,7 +701,7 @@ final class Scenarios {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Map<String, Object> header(String scenario, Target target, Args a) {
+    static Map<String, Object> header(String scenario, Target target, Args a) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("scenario", scenario);
         r.put("target", target.kind);
@@ -717,7 +717,7 @@ final class Scenarios {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> params(Map<String, Object> r) {
+    static Map<String, Object> params(Map<String, Object> r) {
         return (Map<String, Object>) r.get("params");
     }
 
