@@ -113,8 +113,8 @@ class DeliveriesInContainerIT {
     }
 
     /**
-     * Claimers at the same moment — four here, and the server's own dispatcher (and, on the real
-     * services, the other servers' dispatchers) — take different deliveries, and together all of
+     * Claimers at the same moment — four here (this server's own dispatcher is off), and on the real
+     * services the two other servers' dispatchers — take different deliveries, and together all of
      * them: on PostgreSQL through FOR UPDATE SKIP LOCKED, on embedded Derby by taking turns. A
      * delivery this test claimed is never attempted by a dispatcher, and every other one is.
      */
