@@ -2,11 +2,12 @@
 import { AlertStream, Status } from './streams/alert-stream.js';
 import { DEMO_USERS, Session, requestTicket } from './auth/session.js';
 import { AlertList } from './alerts/alert-list.js';
+import { loadDeliveries } from './alerts/deliveries.js';
 import { loadHistory, sendTestAlert } from './alerts/ingest.js';
 import { toast } from './ui/toasts.js';
 
 const $ = (selector) => document.querySelector(selector);
-const list = new AlertList($('#alerts'), $('#empty'));
+const list = new AlertList($('#alerts'), $('#empty'), async (id) => loadDeliveries(await session.token(), id));
 const toasts = $('#toasts');
 const statusNode = $('#status');
 let stream = null;

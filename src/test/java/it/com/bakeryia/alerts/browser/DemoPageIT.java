@@ -146,6 +146,53 @@ class DemoPageIT {
         assertTrue(errors.isEmpty(), () -> "console errors: " + errors);
     }
 
+    /** Opening an alert's "Deliveries" shows its email delivery (settings of bakery-centro, restored after). */
+    @Test
+    void anAlertShowsItsDeliveries() {
+        String admin = Server.demoToken("admin");
+        String recipient = "ops-" + newId().substring(0, 8) + "@bakery.example";
+        HttpResponse<String> put = Server.send(
+                java.net.http.HttpRequest.newBuilder(Server.uri("api/admin/tenants/bakery-centro/notifications"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"recipients\": {\"email\": [\"" + recipient + "\"]}, \"group_window_seconds\": 0}"))
+                        .build());
+        assertEquals(200, put.statusCode(), put.body());
+        try {
+            driver.get(Server.BASE.toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#user option[value='manager']")));
+            new Select(driver.findElement(By.id("user"))).selectByValue("manager");
+            driver.findElement(By.cssSelector("#signin button[type='submit']")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "live"));
+
+            String id = newId();
+            String title = "Deliveries " + id;
+            publish(Server.publisherToken(), alert(id, "bakery-centro", "inventory", "urgent", title));
+            By row = By.cssSelector("#alerts li[data-id='" + id + "']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(row));
+            driver.findElement(row)
+                    .findElement(By.cssSelector(".deliveries summary"))
+                    .click();
+            By email = By.cssSelector("#alerts li[data-id='" + id + "'] .deliveries li[data-channel='email']");
+            wait.until(ExpectedConditions.presenceOfElementLocated(email));
+            String shown = driver.findElement(email).getText();
+            assertTrue(shown.contains(recipient), shown);
+            assertTrue(
+                    List.of("pending", "sent", "not_configured")
+                            .contains(driver.findElement(email).getAttribute("data-delivery-status")),
+                    shown);
+        } finally {
+            // Back to no recipients, so later runs' bakery-centro alerts send nothing.
+            Server.send(
+                    java.net.http.HttpRequest.newBuilder(Server.uri("api/admin/tenants/bakery-centro/notifications"))
+                            .header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/json")
+                            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                            .build());
+        }
+    }
+
     static void publish(String token, String json) {
         HttpResponse<String> response = Server.post("api/alerts", token, json);
         assertEquals(202, response.statusCode(), response.body());
