@@ -85,6 +85,7 @@ class EmailDeliveryIT {
                 tenant,
                 "{\"recipients\": {\"email\": [\"" + ops + "\", \"" + chef + "\"]}, \"group_window_seconds\": 0}");
         int upgradesBefore = mail.upgrades();
+        int loginsBefore = mail.authentications();
 
         String id = post(tenant, "urgent", "low_stock", "Flour low " + run, null);
 
@@ -102,6 +103,7 @@ class EmailDeliveryIT {
         assertTrue(((String) html.getContent()).contains("href=\"" + link + "\""), "so does the HTML part");
         assertTrue(((String) text.getContent()).contains("Flour is below 20 kg"), "with the alert's message");
         assertTrue(mail.upgrades() > upgradesBefore, "the server upgraded its connection with STARTTLS");
+        assertTrue(mail.authentications() > loginsBefore, "and logged in with SMTP_USER/SMTP_PASSWORD");
 
         await().atMost(WAIT)
                 .until(

@@ -89,6 +89,7 @@ class MailSenderTest {
         new MailSender(settings(front.port(), "starttls", PASSWORD)).send(job(7, "ops@bakery.example", 3));
 
         assertEquals(1, front.upgrades(), "the connection was upgraded with STARTTLS before anything else");
+        assertEquals(1, front.authentications(), "and the login was accepted over it");
         MimeMessage[] received = greenMail.getReceivedMessages();
         assertEquals(1, received.length);
         MimeMessage mail = received[0];
@@ -131,6 +132,7 @@ class MailSenderTest {
                 () -> new MailSender(settings(front.port(), "starttls", "wrong-password"))
                         .send(job(9, "ops@bakery.example", 0)));
         assertFalse(failure.permanent(), failure.getMessage());
+        assertEquals(0, front.authentications(), "the server refused the login");
         assertEquals(0, greenMail.getReceivedMessages().length);
     }
 

@@ -59,6 +59,11 @@ public final class MailCatcher implements AutoCloseable {
         return greenMail.getReceivedMessages().length;
     }
 
+    /** Logins the SMTP server accepted so far (over upgraded connections). */
+    public int authentications() {
+        return front.authentications();
+    }
+
     /** Connections upgraded with STARTTLS so far. */
     public int upgrades() {
         return front.upgrades();

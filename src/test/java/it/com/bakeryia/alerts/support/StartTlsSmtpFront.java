@@ -48,6 +48,7 @@ public final class StartTlsSmtpFront implements AutoCloseable {
     private final int greenMailPort;
     private final SSLSocketFactory tls;
     private final AtomicInteger upgrades = new AtomicInteger();
+    private final AtomicInteger authentications = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -72,6 +73,11 @@ public final class StartTlsSmtpFront implements AutoCloseable {
     /** The port the front listens on. */
     public int port() {
         return listener.getLocalPort();
+    }
+
+    /** How many logins GreenMail accepted (its {@code 235} reply) on upgraded connections. */
+    public int authentications() {
+        return authentications.get();
     }
 
     /** How many connections completed the TLS handshake after STARTTLS. */
@@ -207,12 +213,36 @@ public final class StartTlsSmtpFront implements AutoCloseable {
                         () -> pipe(secured, greenMail), Thread.currentThread().getName() + "-to-greenmail");
                 upstream.setDaemon(true);
                 upstream.start();
-                pipe(greenMail, secured);
+                answers(greenMail, secured);
             } finally {
                 open.remove(greenMail);
                 open.remove(secured);
                 closeQuietly(secured);
             }
+        }
+    }
+
+    /**
+     * GreenMail's answers to the client, line by line (SMTP replies are lines), counting the
+     * {@code 235} that ends a successful AUTH; then closes both, like {@link #pipe}.
+     */
+    private void answers(Socket greenMail, Socket client) {
+        try {
+            InputStream in = new java.io.BufferedInputStream(greenMail.getInputStream());
+            OutputStream out = client.getOutputStream();
+            String line;
+            while ((line = readLine(in)) != null) {
+                if (line.startsWith("235")) {
+                    authentications.incrementAndGet();
+                }
+                out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        } catch (IOException e) {
+            // One side closed: the finally below ends the other side as well.
+        } finally {
+            closeQuietly(greenMail);
+            closeQuietly(client);
         }
     }
 
