@@ -1,5 +1,6 @@
 package com.bakeryia.alerts.notifications.control;
 
+import com.bakeryia.alerts.notifications.entity.Channel;
 import com.bakeryia.alerts.notifications.entity.Delivery;
 import com.bakeryia.alerts.store.control.AlertStore;
 import com.bakeryia.alerts.store.entity.Alert;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,9 +56,16 @@ public class DeliveryClaims {
     private final ReentrantLock derbyClaims = new ReentrantLock();
     private volatile Boolean postgres;
 
-    /** Claims up to {@code limit} deliveries due now and reads what sending them needs. */
-    public List<DeliveryJob> claim(int limit) {
-        return claim(limit, clock.instant());
+    /**
+     * Claims up to {@code limit} deliveries due now on these channels (the ones this server can send
+     * on: a server without SMTP leaves email to servers that have it) and reads what sending them
+     * needs.
+     */
+    public List<DeliveryJob> claim(int limit, Set<Channel> channels) {
+        if (channels.isEmpty()) {
+            return List.of();
+        }
+        return claim(limit, channels, clock.instant());
     }
 
     /**
@@ -63,7 +73,7 @@ public class DeliveryClaims {
      * (one server only) claimers of this server take turns, which is what SKIP LOCKED gives
      * PostgreSQL across servers.
      */
-    public List<DeliveryJob> claim(int limit, Instant now) {
+    public List<DeliveryJob> claim(int limit, Set<Channel> channels, Instant now) {
         boolean alone = !postgres();
         if (alone) {
             derbyClaims.lock();
@@ -71,7 +81,7 @@ public class DeliveryClaims {
         try {
             transaction.begin();
             try {
-                List<DeliveryJob> jobs = claimIn(limit, now);
+                List<DeliveryJob> jobs = claimIn(limit, channels, now);
                 transaction.commit();
                 return jobs;
             } catch (RuntimeException e) {
@@ -91,9 +101,12 @@ public class DeliveryClaims {
         }
     }
 
-    private List<DeliveryJob> claimIn(int limit, Instant now) {
+    private List<DeliveryJob> claimIn(int limit, Set<Channel> channels, Instant now) {
+        // Channel names are the enum's own, never input: safe to write into the statement.
+        String names =
+                channels.stream().map(c -> "'" + c.wireName() + "'").sorted().collect(Collectors.joining(", "));
         String due = "SELECT id FROM deliveries WHERE due_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
-                + " ORDER BY due_at";
+                + " AND channel IN (" + names + ") ORDER BY due_at";
         var query = postgres()
                 ? em.createNativeQuery(due + " LIMIT " + limit + " FOR UPDATE SKIP LOCKED")
                 : em.createNativeQuery(due).setMaxResults(limit);

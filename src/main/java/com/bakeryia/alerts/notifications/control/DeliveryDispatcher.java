@@ -44,6 +44,9 @@ public class DeliveryDispatcher {
     DeliveryOutcomes outcomes;
 
     @Inject
+    Transports transports;
+
+    @Inject
     @org.eclipse.microprofile.reactive.messaging.Channel(EmailChannel.NAME)
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<DeliveryJob> email;
@@ -118,7 +121,7 @@ public class DeliveryDispatcher {
                 inFlight.release();
                 continue;
             }
-            List<DeliveryJob> jobs = claims.claim(free);
+            List<DeliveryJob> jobs = claims.claim(free, transports.configured());
             for (DeliveryJob job : jobs) {
                 inFlight.acquire();
                 emitterOf(job.channel()).send(Message.of(job, () -> acknowledged(job), error -> refused(job, error)));

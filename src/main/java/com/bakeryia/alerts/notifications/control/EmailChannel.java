@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -47,7 +48,7 @@ public class EmailChannel {
     public CompletionStage<Void> deliver(Message<DeliveryJob> message) {
         return senders.start(message, job -> {
             if (sender == null) {
-                throw DeliveryFailure.permanent("Email is not configured on this server");
+                throw DeliveryFailure.deferred("Email is not configured on this server", Duration.ofMinutes(1));
             }
             sender.send(job);
         });

@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
@@ -51,7 +52,7 @@ public class WhatsAppChannel {
     public CompletionStage<Void> deliver(Message<DeliveryJob> message) {
         return senders.start(message, job -> {
             if (sender == null) {
-                throw DeliveryFailure.permanent("WhatsApp is not configured on this server");
+                throw DeliveryFailure.deferred("WhatsApp is not configured on this server", Duration.ofMinutes(1));
             }
             var wait = limits.acquire(job.tenantId());
             if (wait.isPresent()) {

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -138,7 +139,7 @@ class DeliveriesInContainerIT {
                     List<DeliveryJob> mine = new ArrayList<>();
                     List<DeliveryJob> batch;
                     do {
-                        batch = claims.claim(3).stream()
+                        batch = claims.claim(3, EnumSet.allOf(Channel.class)).stream()
                                 .filter(job -> job.alertId().equals(id))
                                 .toList();
                         mine.addAll(batch);
