@@ -61,12 +61,14 @@ public class AlertProcessor {
             if (!UniqueViolation.causes(e)) {
                 throw e;
             }
-            // Another delivery of the same id committed first. Thrown on, this would be logged as an
+            // Another transaction committed the same key first: another delivery of this alert, or
+            // the first alert of the same notification group. Thrown on, this would be logged as an
             // unexpected bean failure with its stack trace; the outcome is the designed one either
-            // way: this transaction rolls back, and the redelivery finds the stored alert.
+            // way: this transaction rolls back, and the redelivery finds what the other one stored.
             transactions.setRollbackOnly();
-            LOG.info(() -> "Alert " + submission.id() + " was being stored by another delivery at the same time;"
-                    + " this one rolls back and its redelivery will find it");
+            LOG.info(() -> "Alert " + submission.id() + " met another transaction on a unique key (the same"
+                    + " alert, or a new notification group, stored at the same time); this one rolls back and"
+                    + " its redelivery will find it");
         }
     }
 

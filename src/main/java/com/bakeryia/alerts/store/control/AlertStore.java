@@ -31,10 +31,7 @@ public class AlertStore {
     /** @return the ids of the stored alert, or empty when an alert with this id was stored before */
     @Transactional
     public Optional<AlertStored> storeOnce(AlertSubmission submission) {
-        if (!em.createNamedQuery(Alert.BY_ALERT_ID, Alert.class)
-                .setParameter("alertId", submission.id())
-                .getResultList()
-                .isEmpty()) {
+        if (byAlertId(submission.id()).isPresent()) {
             return Optional.empty();
         }
         Alert alert = submission.toEntity();
