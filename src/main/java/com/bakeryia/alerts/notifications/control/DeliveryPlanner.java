@@ -56,10 +56,9 @@ public class DeliveryPlanner {
         Alert alert = alerts.bySeq(stored.seq());
         NotificationSettings tenantSettings = settings.of(alert.tenantId());
         AlertFacts facts = new AlertFacts(alert.severity(), alert.service(), alert.type());
-        if (tenantSettings
-                .channelsFor(facts.severity(), facts.service(), facts.type())
-                .isEmpty()) {
-            return; // in-app only: no group to lock, nothing to write
+        if (tenantSettings.channelsFor(facts.severity(), facts.service(), facts.type()).stream()
+                .allMatch(channel -> tenantSettings.recipients(channel).isEmpty())) {
+            return; // in-app only, or nobody to reach: no group to lock, nothing to write
         }
         String fingerprint = Groups.fingerprint(alert.service(), alert.type(), producerFingerprint(alert));
         Optional<GroupState> group =
