@@ -27,6 +27,10 @@ class StreamLifecycleIT {
         try (SseClient client = SseClient.forToken(Server.demoToken("carol"))) {
             assertEquals(200, client.status());
             assertTrue(client.contentType().startsWith("text/event-stream"), client.contentType());
+            assertEquals(java.util.Optional.of("no"), client.header("X-Accel-Buffering"), "proxies must not buffer");
+            assertTrue(
+                    client.header("Cache-Control").orElse("").contains("no-cache"),
+                    "caches must not keep a stream: " + client.header("Cache-Control"));
             SseEvent hello = client.next(Duration.ofSeconds(10));
             assertEquals("connection", hello.name(), "the first event");
             JsonObject data = hello.json();
