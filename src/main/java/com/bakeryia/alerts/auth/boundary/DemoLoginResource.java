@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/auth/demo-login}: a token for a demo user, only while the demo login is on
@@ -31,6 +34,7 @@ import java.math.BigDecimal;
  * {@code {"username": "alice"}}, optionally {@code "ttl_seconds"} for a shorter-lived token (to try
  * expiry without waiting).
  */
+@Tag(name = "Demo login", description = "Development tokens, only while DEMO_LOGIN is on")
 @Path("auth/demo-login")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +49,12 @@ public class DemoLoginResource {
     @Inject
     TenantLookup memberships;
 
+    @Operation(
+            summary = "A development token for a demo user",
+            description = "Only while the demo login is on (DEMO_LOGIN); 404 otherwise.")
+    @APIResponse(responseCode = "200", description = "{\"token\", \"tenants\", \"groups\", \"expires_at\"}")
+    @APIResponse(responseCode = "400", description = "malformed_json, missing_field or invalid_field")
+    @APIResponse(responseCode = "404", description = "not_found: the demo login is off")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(String body, @Context UriInfo uri) {

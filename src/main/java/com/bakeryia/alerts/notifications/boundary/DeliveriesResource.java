@@ -15,12 +15,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/alerts/{id}/deliveries}: one entry per channel and recipient of the alert, for a
  * member of its tenant. An alert of another tenant is answered like one that does not exist (404),
  * so ids cannot be probed across tenants.
  */
+@Tag(name = "Notifications")
 @Path("alerts/{id}/deliveries")
 @RolesAllowed(Caller.AUTHENTICATED)
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +37,15 @@ public class DeliveriesResource {
     @Inject
     CurrentCaller current;
 
+    @Operation(
+            summary = "An alert's email and WhatsApp deliveries",
+            description =
+                    "For members of the alert's tenant: channel, recipient, status (pending, held, sent, failed, suppressed, not_configured), attempts, last_error, sent_at.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "{\"alert_id\", \"tenant_id\", \"deliveries\": [...]}")
+    @APIResponse(responseCode = "400", description = "invalid_parameter")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "404", description = "alert_not_found (also for another tenant's alert)")
     @GET
     public String list(@PathParam("id") String alertId) {
         if (alertId == null || !Identifiers.ID.matcher(alertId).matches()) {

@@ -22,6 +22,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/admin/tenants/{tenant}/notifications}: a tenant's notification settings (DESIGN.md).
@@ -30,6 +34,7 @@ import java.util.logging.Logger;
  * field). For {@value Caller#ALERTS_ADMIN}, or a {@value Caller#TENANT_ADMIN} whose token allows the
  * tenant; anyone else gets 403 (the filter checks the group, this class the tenant).
  */
+@Tag(name = "Notifications", description = "Notification settings and deliveries")
 @Path("admin/tenants/{tenant}/notifications")
 @RolesAllowed({Caller.ALERTS_ADMIN, Caller.TENANT_ADMIN})
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +48,15 @@ public class NotificationSettingsResource {
     @Inject
     CurrentCaller current;
 
+    @Operation(
+            summary = "A tenant's notification settings",
+            description =
+                    "Group alerts-admin, or tenant-admin of that tenant. The defaults (\"defaults\": true) while none are stored.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The settings document")
+    @APIResponse(responseCode = "400", description = "invalid_parameter")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "403", description = "forbidden or tenant_forbidden")
     @GET
     public String get(@PathParam("tenant") String tenant) {
         allowed(tenant);
@@ -52,6 +66,14 @@ public class NotificationSettingsResource {
         return body(tenant, effective, stored).toString();
     }
 
+    @Operation(
+            summary = "Replace a tenant's notification settings",
+            description = "A 400 names the bad field in its message (e.g. recipients.whatsapp[1]).")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "The stored settings document")
+    @APIResponse(responseCode = "400", description = "malformed_json, invalid_field, missing_field or unknown_field")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "403", description = "forbidden or tenant_forbidden")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public String replace(@PathParam("tenant") String tenant, String json) {

@@ -28,7 +28,12 @@ import java.io.InputStream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Alerts", description = "Ingest and history of alerts")
 @Path("alerts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertsResource {
@@ -49,6 +54,18 @@ public class AlertsResource {
     JsonWebToken token;
 
     /** HTTP ingest: validated here for a precise 400, then queued like any producer's message. */
+    @Operation(
+            summary = "Ingest one alert",
+            description =
+                    "The alert message of DESIGN.md (at most 64 KiB); queued like any producer's message. Group alert-publisher.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "202", description = "Queued: {\"id\": ...}")
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_json, missing_field, invalid_field, too_large or too_deep")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "403", description = "forbidden: the token lacks the group")
+    @APIResponse(responseCode = "503", description = "queue_unavailable: nothing was accepted")
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Caller.ALERT_PUBLISHER)
@@ -76,6 +93,12 @@ public class AlertsResource {
     }
 
     /** History of the caller's tenants (or the subset named by {@code tenant}), newest first. */
+    @Operation(summary = "History of the caller's tenants, newest first")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "An array of stored alerts")
+    @APIResponse(responseCode = "400", description = "invalid_parameter (limit 1-200)")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "403", description = "tenant_forbidden: a tenant outside the token")
     @GET
     @RolesAllowed(Caller.AUTHENTICATED)
     public String history(@QueryParam("tenant") String tenant, @QueryParam("limit") @DefaultValue("50") int limit) {

@@ -26,6 +26,10 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code GET /api/events}: the caller's alert stream. The token comes in the Authorization header,
@@ -35,6 +39,7 @@ import java.util.Set;
  * {@code severity}, {@code service} and {@code type} (comma-separated) filter what is sent, live and
  * replayed; {@code Last-Event-ID} (header) or {@code ?lastEventId=} resumes after that cursor.
  */
+@Tag(name = "Events", description = "The server-sent event stream")
 @Path("events")
 public class EventsResource {
 
@@ -52,6 +57,16 @@ public class EventsResource {
     @Inject
     Heartbeats heartbeats;
 
+    @Operation(
+            summary = "The SSE stream of the caller's tenants",
+            description =
+                    "Events: connection (first, with a randomized retry:), heartbeat, <service>_alert (e.g. inventory_alert) or notification with the stored alert as data: and its stream position as id:, resync, token_expired, slow_consumer, tenants_changed. Credentials: Authorization: Bearer, ?ticket=, ?token= or the bakery_alerts_token cookie. Last-Event-ID (header) or ?lastEventId= resumes.")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "text/event-stream")
+    @APIResponse(responseCode = "400", description = "invalid_parameter: a filter that can never match")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token, token_expired or invalid_ticket")
+    @APIResponse(responseCode = "403", description = "tenant_forbidden or no_tenant")
+    @APIResponse(responseCode = "429", description = "too_many_streams")
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed(Caller.AUTHENTICATED)
@@ -79,6 +94,10 @@ public class EventsResource {
      * {@code POST /api/events/ticket} with a Bearer token: a ticket for one {@code GET /api/events},
      * valid for about 30 s, so the token itself never goes into a URL.
      */
+    @Operation(summary = "A single-use ticket for one GET /api/events")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "{\"ticket\", \"expires_at\", \"expires_in\"}")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
     @POST
     @Path("ticket")
     @Produces(MediaType.APPLICATION_JSON)

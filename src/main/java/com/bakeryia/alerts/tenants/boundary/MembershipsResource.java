@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/admin/memberships/{user}}: which tenants a user whose token carries no
@@ -40,6 +44,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Changes take effect on every server at once (cache invalidation over the fan-out), and each is
  * logged with the administrator who made it.
  */
+@Tag(name = "Memberships", description = "Tenants of users whose tokens carry none (group alerts-admin)")
 @Path("admin/memberships/{user}")
 @RolesAllowed(Caller.ALERTS_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,11 +60,25 @@ public class MembershipsResource {
     @Inject
     JsonWebToken admin;
 
+    @Operation(summary = "A user's tenants")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "{\"user\", \"tenants\"}")
+    @APIResponse(responseCode = "400", description = "invalid_parameter")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "403", description = "forbidden: the token lacks the group")
     @GET
     public String get(@PathParam("user") String user) {
         return body(valid(user, USER, "user"), memberships.stored(user));
     }
 
+    @Operation(summary = "Replace a user's tenants")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "200", description = "{\"user\", \"tenants\"}")
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed_json, missing_field, invalid_field or invalid_parameter")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "403", description = "forbidden: the token lacks the group")
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     public String replace(@PathParam("user") String user, String json) {
@@ -69,6 +88,13 @@ public class MembershipsResource {
         return body(user, tenants);
     }
 
+    @Operation(summary = "Add a user to a tenant")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "201", description = "Added")
+    @APIResponse(responseCode = "204", description = "Was a member already")
+    @APIResponse(responseCode = "400", description = "invalid_parameter")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "403", description = "forbidden: the token lacks the group")
     @PUT
     @Path("tenants/{tenant}")
     public Response add(@PathParam("user") String user, @PathParam("tenant") String tenant) {
@@ -83,6 +109,13 @@ public class MembershipsResource {
                 : Response.noContent().build();
     }
 
+    @Operation(summary = "Remove a user from a tenant")
+    @SecurityRequirement(name = "bearer")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", description = "invalid_parameter")
+    @APIResponse(responseCode = "401", description = "missing_token, invalid_token or token_expired")
+    @APIResponse(responseCode = "403", description = "forbidden: the token lacks the group")
+    @APIResponse(responseCode = "404", description = "not_a_member")
     @DELETE
     @Path("tenants/{tenant}")
     public Response remove(@PathParam("user") String user, @PathParam("tenant") String tenant) {
