@@ -422,6 +422,34 @@ class KubernetesManifestsTest {
     }
 
     /**
+     * features.sh installs the features of the configuration the image starts with (the defaults);
+     * those of every other include server.xml can choose (db-*, messaging-*, admin-center-*) must be
+     * in the Containerfile's build-time list, or switching a mode by a variable fails at run time.
+     */
+    @Test
+    void theContainerfileInstallsTheFeaturesOfEveryIncludeServerXmlCanChoose() throws IOException {
+        String containerfile = Files.readString(Path.of("Containerfile"));
+        Pattern feature = Pattern.compile("<feature>([^<]+)</feature>");
+        Set<String> needed = new TreeSet<>();
+        try (var files = Files.list(Path.of("src/main/liberty/config"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xml")
+                            && !f.getFileName().toString().equals("server.xml"))
+                    .toList()) {
+                Matcher m = feature.matcher(Files.readString(file));
+                while (m.find()) {
+                    needed.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(needed.contains("adminCenter-1.0"), needed.toString());
+        for (String name : needed) {
+            assertTrue(
+                    containerfile.contains("'    <feature>" + name + "</feature>'"),
+                    name + " is missing from the Containerfile's build-time feature list");
+        }
+    }
+
+    /**
      * The operator's CRD schema, made strict: Kubernetes prunes fields a structural schema does
      * not declare (so a misspelled field is silently dropped); here every object that declares its
      * properties (and does not preserve unknown fields) rejects others.
