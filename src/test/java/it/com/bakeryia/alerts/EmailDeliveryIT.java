@@ -231,7 +231,7 @@ class EmailDeliveryIT {
         String run = run();
         String tenant = "group-" + run;
         String ops = "ops-" + run + "@bakery.example";
-        int window = 20;
+        int window = 30;
         Notifications.settings(
                 tenant,
                 "{\"recipients\": {\"email\": [\"" + ops + "\"]}, \"rules\": [{\"type\": [\"low_stock\"],"
