@@ -3,23 +3,15 @@ package it.com.bakeryia.alerts.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -43,58 +35,26 @@ class AdminCenterBrowserIT {
 
     static final String USER = System.getProperty("it.admin.user", "admin");
     static final String PASSWORD = System.getProperty("it.admin.password", "");
-    static final String CHROMIUM = System.getProperty("it.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of(System.getProperty("it.admin.screenshot", "/tmp/admin-center.png"));
 
-    Path profile;
-    ChromeDriverService service;
+    Chromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("admin-center-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.setAcceptInsecureCerts(true);
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--ignore-certificate-errors",
-                "--user-data-dir=" + profile,
-                "--window-size=1280,900");
-        driver = new ChromeDriver(service, options);
+        browser = new Chromium("admin-center", SCREENSHOT, options -> {
+            options.setAcceptInsecureCerts(true);
+            options.addArguments("--ignore-certificate-errors");
+        });
+        driver = browser.driver();
         wait = new WebDriverWait(driver, WAIT);
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.switchTo().defaultContent();
-                File shot = driver.getScreenshotAs(OutputType.FILE);
-                Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            if (driver != null) {
-                driver.quit();
-            }
-            if (service != null) {
-                service.stop();
-            }
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 

@@ -8,28 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.com.bakeryia.alerts.support.Server;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
@@ -46,58 +38,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class DemoPageIT {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-    static final String CHROMIUM = System.getProperty("it.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("it.chromedriver", "/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of(System.getProperty("it.screenshot", "/tmp/demo-page.png"));
 
-    Path profile;
-    ChromeDriverService service;
+    Chromium browser;
     ChromeDriver driver;
     WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        profile = Files.createTempDirectory("demo-page-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-dev-shm-usage",
-                "--user-data-dir=" + profile,
-                "--window-size=1280,900");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
+        browser = new Chromium("demo-page", SCREENSHOT, options -> {
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
+        });
+        driver = browser.driver();
         wait = new WebDriverWait(driver, WAIT);
     }
 
     @AfterEach
     void stopBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                File shot = driver.getScreenshotAs(OutputType.FILE);
-                Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            if (driver != null) {
-                driver.quit();
-            }
-            if (service != null) {
-                service.stop();
-            }
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
